@@ -1,0 +1,156 @@
+"""Engine and sessions for a --db value; the schema is brought to Alembic's head on first use."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlmodel import Session
+
+from claimtrack.migrations import HEAD_REVISION
+
+ENV_DB = "CLAIMTRACK_DB"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+T = TypeVar("T")
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; the message says which and why."""
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("claimtrack", appauthor=False)) / "claimtrack.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """A plain path means SQLite at that path; anything with '://' is a SQLAlchemy URL."""
+    db = db or os.environ.get(ENV_DB) or str(default_db_path())
+    if "://" in db:
+        try:
+            make_url(db)
+        except ArgumentError as exc:
+            raise DatabaseError(f"{db}: not a database URL ({exc})") from None
+        return db
+    path = Path(db).expanduser()
+    return f"sqlite:///{path}"
+
+
+def describe(url: str) -> str:
+    """The URL for showing to a person: no password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin_immediate(conn: Any) -> None:
+    # Take the write lock at BEGIN, so two writers queue on busy_timeout instead of one
+    # failing later with "database is locked" when it upgrades a read lock.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite's own BEGIN handling is off so that ours (above) is the only one.
+        event.listen(
+            engine,
+            "connect",
+            lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None),
+        )
+        event.listen(engine, "begin", _sqlite_begin_immediate)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    from claimtrack.migrations import alembic_config
+
+    with engine.begin() as conn:
+        cfg = alembic_config(conn)
+        command.upgrade(cfg, revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create or upgrade the schema; cheap when it is already at head."""
+    if current_revision(engine) == HEAD_REVISION:
+        return
+    upgrade(engine)
+
+
+@functools.cache
+def _engine_for(url: str) -> Engine:
+    engine = make_engine(url)
+    try:
+        ensure_schema(engine)
+    except (OperationalError, sqlite3.DatabaseError) as exc:
+        raise DatabaseError(f"{describe(url)}: cannot open database ({_first_line(exc)})") from None
+    return engine
+
+
+def get_engine(db: str | None = None) -> Engine:
+    return _engine_for(resolve_url(db))
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: committed on success, rolled back on error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    msg = str(exc).lower()
+    return "database is locked" in msg or "database table is locked" in msg or "deadlock" in msg
+
+
+def retry_locked(fn: Callable[[], T], attempts: int = 8) -> T:
+    """Run a whole unit of work again if the database stayed locked past busy_timeout."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except OperationalError as exc:
+            if not is_locked_error(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else type(exc).__name__

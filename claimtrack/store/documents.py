@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from claimtrack.models import Claim, Document
+from claimtrack.store.errors import NotFound
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    document: Document
+    claims: int
+
+
+def find_by_sha256(session: Session, sha256: str) -> Document | None:
+    return session.exec(select(Document).where(Document.sha256 == sha256)).first()
+
+
+def add_document(session: Session, document: Document, claims: Iterable[Claim]) -> Document:
+    """Adds a document and its claims in the caller's transaction."""
+    session.add(document)
+    session.flush()
+    assert document.id is not None
+    for claim in claims:
+        claim.document_id = document.id
+        session.add(claim)
+    session.flush()
+    return document
+
+
+def get_document(session: Session, document_id: int) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"document {document_id}: no such document")
+    return document
+
+
+def list_documents(session: Session, ids: Iterable[int] | None = None) -> list[DocumentSummary]:
+    counts = (
+        select(Claim.document_id, func.count().label("n"))
+        .group_by(col(Claim.document_id))
+        .subquery()
+    )
+    query = (
+        select(Document, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.document_id == Document.id)
+        .order_by(col(Document.id))
+    )
+    if ids is not None:
+        query = query.where(col(Document.id).in_(list(ids)))
+    return [DocumentSummary(doc, int(n)) for doc, n in session.exec(query).all()]
+
+
+def published_dates(session: Session) -> dict[int, dt.date | None]:
+    rows = session.exec(select(Document.id, Document.published)).all()
+    return {int(i): p for i, p in rows if i is not None}
