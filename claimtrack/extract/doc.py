@@ -1,0 +1,124 @@
+"""The document every extractor reads: text, sentences, numeric candidates, no-go zones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from .numbers import Num, scan_numbers
+from .sentences import Sentences
+from .subjects import subject_key
+from .types import ExtractedClaim
+
+# Numbers inside these are never claims: URLs, e-mail addresses, phone numbers, handles.
+_NO_GO = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+"
+    r"|(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?!\w)"
+    r"|\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk|eu|fr|de)\b",
+    re.IGNORECASE,
+)
+# "1." or "2)" opening a line is list numbering.
+_LIST_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)](?=\s)", re.MULTILINE)
+
+# Page furniture: ad blocks and boilerplate lines whose numbers and quotes are not claims.
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*(?:advertisement|sponsored(?: content)?|partner service|partner content|"
+    r"try (?:it )?for free|subscribe(?: now)?|sign up.*|read more.*|related:.*|share this.*|"
+    r"click here.*|newsletter.*|follow us.*|©.*|copyright.*|all rights reserved.*|"
+    r"\(reporting by.*|\(writing by.*|\(editing by.*)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_AD_OPENERS = ("advertisement", "sponsored", "partner service", "partner content")
+
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_TIED_DATE = re.compile(
+    rf"\b(?:in|since|by|during|for|of|as of|through|until)\s+(?:(?:early|mid|late)[- ])?"
+    rf"(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+)
+_MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
+
+
+class Doc:
+    """Shared, lazily computed views of one text."""
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        self.sentences = Sentences(text)
+
+    @cached_property
+    def no_go(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _NO_GO.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
+        for m in _LIST_NUMBER.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
+        for a, b in self.furniture:
+            starts.append(a)
+            ends.append(b)
+        pairs = sorted(zip(starts, ends, strict=True))
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    @cached_property
+    def furniture(self) -> list[tuple[int, int]]:
+        """Line ranges that are page furniture; an ad opener swallows its short block."""
+        zones: list[tuple[int, int]] = []
+        text = self.text
+        for m in _FURNITURE_LINE.finditer(text):
+            start, end = m.start(), m.end()
+            if m.group(0).strip().lower().startswith(_AD_OPENERS):
+                # The ad's own short lines follow until a line of article prose.
+                for _ in range(6):
+                    nxt = text.find("\n", end + 1)
+                    line = text[end + 1 : len(text) if nxt < 0 else nxt]
+                    if end >= len(text) or (len(line) > 200 and not _FURNITURE_LINE.match(line)):
+                        break
+                    end = len(text) if nxt < 0 else nxt
+                    if _FURNITURE_LINE.match(line.strip()):
+                        break
+            zones.append((start, end))
+        return zones
+
+    def in_furniture(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.furniture)
+
+    def in_no_go(self, start: int, end: int) -> bool:
+        starts, ends = self.no_go
+        i = bisect_right(starts, start) - 1
+        # Zones may nest; look back a few.
+        for j in range(max(0, i - 3), min(len(starts), i + 2)):
+            if starts[j] < end and start < ends[j]:
+                return True
+        return False
+
+    @cached_property
+    def numbers(self) -> list[Num]:
+        return [n for n in scan_numbers(self.text) if not self.in_no_go(n.start, n.end)]
+
+    def tied_date(self, start: int) -> str | None:
+        """The time the sentence ties a figure to ("in 2023", "in June 2024"), if any."""
+        a, b = self.sentences.bounds(start)
+        m = _TIED_DATE.search(self.text, a, b)
+        if not m:
+            return None
+        if m.group("month"):
+            return f"{m.group('year')}-{_MONTH_NUMBER[m.group('month').lower()]:02d}"
+        return m.group("year")
+
+    def claim(self, kind: str, start: int, end: int, **fields: object) -> ExtractedClaim:
+        subject = fields.get("subject")
+        if isinstance(subject, str):
+            fields.setdefault("subject_key", subject_key(subject))
+        return ExtractedClaim(
+            kind=kind,
+            start=start,
+            end=end,
+            span=self.text[start:end],
+            sentence=self.sentences.sentence(start, end),
+            **fields,  # type: ignore[arg-type]
+        )

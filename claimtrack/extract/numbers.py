@@ -1,0 +1,216 @@
+"""Numerals, number words and scale words: the numeric candidates every numeric kind starts from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+# Abbreviated scales that could be a unit ("5 m" is five metres) count only when attached
+# to the digits or after a currency; the checker in money.py decides that.
+SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "b", "tn", "trn"})
+
+_FIRST_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)"
+)
+_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen)"
+)
+_WORDS = (
+    rf"(?:(?:an?\s+(?:dozen|hundred|thousand|million|billion|trillion)|{_FIRST_WORD})"
+    rf"(?:(?:\s+|-)(?:and\s+)?{_WORD})*(?:\s+and\s+(?:a\s+)?(?:half|quarter))?)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn|trn)\b)"
+_SPACED_SHORT = r"(?:\s(?:m|mn|bn|tn)\b)"
+_NUM = rf"(?:(?:{_DIGITS})(?:{_SCALE}|{_SPACED_SHORT})?|{_WORDS})"
+
+# A number, or a range of two: "1-2 billion", "10 to 15", "between 3 and 4 million".
+NUMBER = re.compile(
+    rf"(?<![\w.,/#@-])(?:between\s+)?(?P<a>{_NUM})"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?P<b>{_NUM}))?(?!\w|[.,]\d)",
+    re.IGNORECASE,
+)
+_NUM_ONLY = re.compile(rf"^(?:{_DIGITS})", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Num:
+    """A numeric candidate: ``text[start:end]`` is the number or range as written."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    words: bool  # written in words ("three thousand")
+    scaled: bool  # carries a scale word ("12bn", "1.2 million")
+    short_scale: str | None  # the abbreviated scale word, if that is what it carries
+
+
+def parse_words(text: str) -> float | None:
+    """Value of a number written in words, or None when it is not one."""
+    tokens = re.split(r"[\s-]+", text.lower().strip())
+    total = 0.0
+    current = 0.0
+    seen = False
+    fraction = 0.0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("a", "an"):
+            current = current or 1.0
+            seen = seen or (i + 1 < len(tokens))
+        elif tok == "and":
+            pass
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+            seen = True
+        elif tok in _TENS:
+            current += _TENS[tok]
+            seen = True
+        elif tok == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif tok in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1.0) * SCALES[tok]
+            current = 0.0
+            seen = True
+        elif tok == "half":
+            fraction = 0.5
+        elif tok == "quarter":
+            fraction = 0.25
+        else:
+            return None
+        i += 1
+    if not seen:
+        return None
+    return total + current + fraction
+
+
+def _split_scale(text: str) -> tuple[str, str | None]:
+    m = re.search(r"\s?([a-z]+)$", text, re.IGNORECASE)
+    if m and m.group(1).lower() in SCALES and _NUM_ONLY.match(text):
+        return text[: m.start()].strip(), m.group(1).lower()
+    return text, None
+
+
+def parse_number(text: str) -> tuple[float, bool, str | None] | None:
+    """(value, scaled, short_scale) of one number as written; None when unreadable."""
+    body, scale = _split_scale(text.strip())
+    if _NUM_ONLY.match(body):
+        try:
+            value = float(body.replace(",", ""))
+        except ValueError:
+            return None
+        if scale:
+            value *= SCALES[scale]
+        short = scale if scale in SHORT_SCALES else None
+        return value, scale is not None, short
+    words = parse_words(body)
+    if words is None:
+        return None
+    scaled = bool(re.search(r"thousand|million|billion|trillion", body, re.IGNORECASE))
+    return words, scaled, None
+
+
+def _scale_of(text: str) -> str | None:
+    return _split_scale(text.strip())[1]
+
+
+def scan_numbers(text: str) -> list[Num]:
+    """Every numeric candidate in ``text``, in order."""
+    out: list[Num] = []
+    for m in NUMBER.finditer(text):
+        a_text = m.group("a")
+        a = parse_number(a_text)
+        if a is None:
+            continue
+        value, scaled, short = a
+        value_max: float | None = None
+        b_text = m.group("b")
+        end = m.end()
+        if b_text is not None:
+            b = parse_number(b_text)
+            sep = m.group("sep").strip().lower()
+            between = m.group(0).lower().startswith("between")
+            if b is None or (sep == "and" and not between):
+                # "3 and 4" without "between" is two numbers; keep the first only.
+                end = m.start("a") + len(a_text)
+            else:
+                value_max, b_scaled, b_short = b
+                b_scale = _scale_of(b_text)
+                if b_scaled and not scaled and b_scale:
+                    # "1-2 billion": the scale of the top applies to the bottom too.
+                    value *= SCALES[b_scale]
+                scaled = scaled or b_scaled
+                short = short or b_short
+                if value_max < value:
+                    end = m.start("a") + len(a_text)
+                    value_max = None
+        start = m.start("a") if b_text is None or value_max is None else m.start()
+        if value_max is None:
+            end = m.start("a") + len(a_text)
+        words = not a_text[:1].isdigit() and not a_text[:1] == "."
+        out.append(Num(start, end, value, value_max, words, scaled, short))
+    return out
+
+
+_QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|"
+    r"no\s+less\s+than|exceeding|just\s+over|well\s+over|"
+    r"up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|no\s+more\s+than|as\s+many\s+as|"
+    r"as\s+much\s+as|just\s+under|nearly|almost|"
+    r"about|around|some|roughly|approximately|an\s+estimated|estimated|close\s+to|circa|"
+    r"approx\.|~|nearly|around)\s+(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_QUALIFIER_OF = {
+    "more than": "at_least", "over": "at_least", "above": "at_least", "at least": "at_least",
+    "in excess of": "at_least", "upwards of": "at_least", "no fewer than": "at_least",
+    "no less than": "at_least", "exceeding": "at_least", "just over": "at_least",
+    "well over": "at_least",
+    "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
+    "below": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "just under": "at_most", "nearly": "approx", "almost": "approx",
+}  # fmt: skip
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before ``start`` and where its words begin."""
+    window_start = max(0, start - 24)
+    m = _QUALIFIER_BEFORE.search(text, window_start, start)
+    if not m:
+        return "exact", start
+    phrase = " ".join(m.group("q").lower().split())
+    return _QUALIFIER_OF.get(phrase, "approx"), m.start()

@@ -1,0 +1,104 @@
+"""Percentages: '5.5%', '40 percent', 'more than 60 per cent', '2 percentage points'."""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc
+from .numbers import qualifier_before
+from .subjects import phrase_after
+from .types import ExtractedClaim
+
+_AFTER = re.compile(
+    r"\s?(?P<u>%|per\s?cent\b|pct\b|percentage\s+points?\b|points?\s+percent\b)", re.IGNORECASE
+)
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "by",
+        "up",
+        "down",
+        "more",
+        "than",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "and",
+        "with",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "its",
+        "their",
+        "his",
+        "her",
+        "rose",
+        "fell",
+        "grew",
+        "increased",
+        "decreased",
+        "dropped",
+        "jumped",
+        "climbed",
+        "slipped",
+    ]
+)
+
+
+def _subject(doc: Doc, start: int, end: int) -> str | None:
+    text = doc.text
+    a, b = doc.sentences.bounds(start, end)
+    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", text[end:b])
+    if m:
+        after, _ = phrase_after(text, end + m.end(), b, max_words=3)
+        if after:
+            return after
+    words = re.findall(r"[A-Za-z][\w-]+", text[max(a, start - 60) : start])
+    words = [w for w in words if w.lower() not in _FILLER]
+    return " ".join(words[-2:]) or None
+
+
+def find(doc: Doc) -> list[ExtractedClaim]:
+    text = doc.text
+    out: list[ExtractedClaim] = []
+    for num in doc.numbers:
+        m = _AFTER.match(text, num.end)
+        if not m:
+            continue
+        end = m.end()
+        qualifier, _ = qualifier_before(text, num.start)
+        if num.value_max is not None:
+            qualifier = "range"
+        out.append(
+            doc.claim(
+                "percent",
+                num.start,
+                end,
+                value=num.value,
+                value_max=num.value_max,
+                unit="%",
+                qualifier=qualifier,
+                date=doc.tied_date(num.start),
+                subject=_subject(doc, num.start, end),
+            )  # fmt: skip
+        )
+    return out

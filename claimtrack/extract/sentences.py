@@ -1,0 +1,145 @@
+"""Sentence segmentation with offsets, done here so extraction needs no NLP runtime."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# Words that end in a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+    ]
+)
+
+# A stop, then optional closing quotes/brackets, then space, then something that can open a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, stop: int, para_start: int) -> bool:
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(para_start, stop - 12), stop)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
+    if len(word) == 1 and word.isalpha():
+        return True
+    return word in _ABBREVIATIONS
+
+
+class Sentences:
+    """The sentences of a text as (start, end) offsets, found by position in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for line in text.split("\n"):
+            self._split_paragraph(pos, pos + len(line))
+            pos += len(line) + 1
+
+    def _add(self, start: int, end: int) -> None:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def _split_paragraph(self, start: int, end: int) -> None:
+        cursor = start
+        for m in _BOUNDARY.finditer(self.text, start, end):
+            if _is_abbreviation(self.text, m.start(), start):
+                continue
+            self._add(cursor, m.end())
+            cursor = m.end()
+        self._add(cursor, end)
+
+    def index_at(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (or the nearest one before it)."""
+        i = bisect_right(self.starts, pos) - 1
+        return max(i, 0)
+
+    def bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Offsets of the sentence(s) covering ``start``..``end``."""
+        if not self.starts:
+            return (0, len(self.text))
+        first = self.index_at(start)
+        last = self.index_at(max(start, (end if end is not None else start + 1) - 1))
+        return (min(self.starts[first], start), max(self.ends[last], end or start))
+
+    def sentence(self, start: int, end: int | None = None) -> str:
+        a, b = self.bounds(start, end)
+        return self.text[a:b]

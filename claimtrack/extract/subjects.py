@@ -1,0 +1,219 @@
+"""What a claim is about: a few words from its sentence, and a key normalised for matching."""
+
+from __future__ import annotations
+
+import re
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "about",
+        "as",
+        "into",
+        "over",
+        "under",
+        "than",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "its",
+        "it",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "some",
+        "any",
+        "each",
+        "every",
+        "more",
+        "most",
+        "less",
+        "least",
+        "up",
+        "down",
+        "out",
+        "off",
+        "per",
+        "also",
+        "only",
+        "just",
+        "very",
+        "new",
+        "last",
+        "next",
+        "first",
+        "such",
+        "other",
+        "another",
+        "own",
+        "same",
+        "around",
+        "about",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "some",
+        "million",
+        "billion",
+        "thousand",
+        "trillion",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "after",
+        "before",
+        "since",
+        "during",
+        "until",
+        "including",
+        "like",
+        "across",
+    ]
+)
+# Words that end a noun phrase after a number: prepositions, verbs that commonly follow.
+_BREAK_WORDS = STOP_WORDS | frozenset(
+    [
+        "are",
+        "were",
+        "was",
+        "is",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "who",
+        "which",
+        "that",
+        "said",
+        "says",
+        "say",
+        "told",
+        "being",
+        "been",
+    ]
+)
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
+
+
+def phrase_after(text: str, pos: int, limit: int, max_words: int = 4) -> tuple[str, int]:
+    """The noun phrase starting at ``pos`` (after a number) and where it ends."""
+    words: list[str] = []
+    end = pos
+    cursor = pos
+    while len(words) < max_words:
+        m = _TOKEN.match(text, cursor)
+        if not m or m.start() >= limit:
+            break
+        gap = text[end : m.start()]
+        if words and gap.strip():
+            break
+        if not words and text[pos : m.start()].strip():
+            break
+        word = m.group(0).rstrip(".'’-")
+        if not word or word.lower() in _BREAK_WORDS:
+            break
+        if words and word.lower().endswith("ing") and not word[0].isupper():
+            break
+        words.append(word)
+        end = m.start() + len(word)
+        cursor = end
+        while cursor < limit and text[cursor] == " ":
+            cursor += 1
+    return " ".join(words), end
+
+
+def stem(word: str) -> str:
+    """Light stemming so 'soldiers' and 'soldier' match."""
+    w = word.lower().strip("'’.")
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def subject_key(subject: str | None) -> str | None:
+    """Lower-case, stop words out, lightly stemmed, sorted and de-duplicated head words."""
+    if not subject:
+        return None
+    words = {stem(w) for w in _TOKEN.findall(subject) if w.lower().strip("'’.") not in STOP_WORDS}
+    words.discard("")
+    return " ".join(sorted(words)) or None
+
+
+_POSSESSOR = re.compile(r"(?:the\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s?\s+$")
+
+
+def possessor_before(text: str, start: int) -> str | None:
+    """'NATO' in "NATO's 32 member states": the owner written just before a number."""
+    m = _POSSESSOR.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    return m.group("who")
