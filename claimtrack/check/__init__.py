@@ -1,0 +1,105 @@
+"""The cross-document checker: claims about the same thing, linked; disagreements, grouped.
+
+run_check compares everything from scratch (idempotent); check_document compares one new
+document's claims with candidates from the rest. Both work inside the caller's transaction.
+Candidates come from blocks (kind, unit dimension, subject words), never from all pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from claimtrack.check.candidates import (
+    all_pairs_in_blocks,
+    fetch_pool,
+    load_all,
+    load_document,
+    load_ids,
+    pairs_for,
+)
+from claimtrack.check.groups import conflicts_in
+from claimtrack.check.match import Edge, compare
+from claimtrack.check.persist import Written, linked_component, sync_conflicts, sync_links
+from claimtrack.check.quotes import word_diff
+from claimtrack.check.rows import Row
+from claimtrack.models import Conflict
+
+__all__ = ["CheckSummary", "check_document", "run_check", "word_diff"]
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    claims: int  # claims looked at
+    compared: int  # candidate pairs compared
+    agreements: int  # pairs found to agree
+    disagreements: int  # pairs found to disagree
+    links_added: int
+    links_removed: int
+    conflicts_new: int
+    conflicts_grown: int  # existing conflicts that gained claims
+    conflicts_removed: int  # undecided conflicts the data no longer supports
+    conflicts_total: int
+
+
+def _summary(
+    session: Session, claims: int, compared: int, edges: list[Edge], written: Written
+) -> CheckSummary:
+    session.flush()
+    total = session.exec(select(func.count()).select_from(Conflict)).one()
+    return CheckSummary(
+        claims=claims,
+        compared=compared,
+        agreements=sum(e.relation == "agrees" for e in edges),
+        disagreements=sum(e.relation == "conflicts" for e in edges),
+        links_added=written.links_added,
+        links_removed=written.links_removed,
+        conflicts_new=written.conflicts_new,
+        conflicts_grown=written.conflicts_grown,
+        conflicts_removed=written.conflicts_removed,
+        conflicts_total=int(total),
+    )
+
+
+def run_check(session: Session) -> CheckSummary:
+    """Check every claim against every candidate; re-running changes nothing and keeps decisions."""
+    rows = load_all(session)
+    pairs = sorted(all_pairs_in_blocks(rows))
+    edges = [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+    written = Written()
+    session.flush()
+    sync_links(session, {(e.a, e.b): e.relation for e in edges}, None, written)
+    found = conflicts_in(edges, {r.id: r for r in rows})
+    sync_conflicts(session, found, True, written)
+    return _summary(session, len(rows), len(pairs), edges, written)
+
+
+def check_document(session: Session, document_id: int) -> CheckSummary:
+    """Check one document's claims against candidates from the rest (after it is stored)."""
+    session.flush()
+    new = load_document(session, document_id)
+    written = Written()
+    if not new:
+        return _summary(session, 0, 0, [], written)
+    pool = fetch_pool(session, new)
+    pairs = pairs_for(new, pool)
+    edges = [e for x, y in pairs if (e := compare(x, y)) is not None]
+    new_ids = {r.id for r in new}
+    sync_links(session, {(e.a, e.b): e.relation for e in edges}, new_ids, written)
+    # The groups the new claims joined reach through links stored by earlier checks.
+    touched = {c for e in edges for c in (e.a, e.b)}
+    members, links = linked_component(session, touched)
+    known = {r.id: r for r in [*new, *pool]}
+    rows = known | {r.id: r for r in load_ids(session, members - known.keys())}
+    group_edges = [_edge(a, b, rel, rows) for (a, b), rel in sorted(links.items())]
+    found = conflicts_in([e for e in group_edges if e is not None], rows)
+    sync_conflicts(session, found, False, written)
+    return _summary(session, len(new), len(pairs), edges, written)
+
+
+def _edge(a: int, b: int, relation: str, rows: dict[int, Row]) -> Edge | None:
+    if relation != "conflicts":
+        return Edge(a, b, relation)
+    # A stored link keeps only the relation; the kind of disagreement is worked out again.
+    return compare(rows[a], rows[b])

@@ -1,0 +1,101 @@
+"""One line a checker can read at a glance: what the conflict is about and who says what."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimtrack.check import quotes, values
+from claimtrack.check.rows import Row
+
+TITLE_MAX = 48
+MAX_DOCS_SHOWN = 2
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _short(text: str, limit: int) -> str:
+    text = _flat(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def where(row: Row) -> str:
+    """'"Title" (17 Oct)': the document a claim comes from."""
+    title = (
+        f'"{_short(row.doc_title, TITLE_MAX)}"' if row.doc_title else f"document {row.document_id}"
+    )
+    if row.doc_published is not None:
+        return f"{title} ({row.doc_published.day} {row.doc_published:%b})"
+    return title
+
+
+def _docs(rows: list[Row]) -> str:
+    seen: dict[int, Row] = {}
+    for r in rows:
+        seen.setdefault(r.document_id, r)
+    shown = [where(r) for r in list(seen.values())[:MAX_DOCS_SHOWN]]
+    more = len(seen) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def subject_label(rows: list[Row]) -> str:
+    subjects = Counter(_flat(r.subject) for r in rows if r.subject)
+    if not subjects:
+        return rows[0].unit or rows[0].kind
+    return max(subjects, key=lambda s: (subjects[s], len(s), s))
+
+
+def value_clusters(rows: list[Row]) -> list[list[Row]]:
+    """Members grouped by the figure they give (figures that agree fall together)."""
+    ordered = sorted(rows, key=lambda r: (r.base_value, r.id))
+    clusters: list[list[Row]] = []
+    for r in ordered:
+        if clusters and values.overlap(clusters[-1][0].bounds, r.bounds):
+            clusters[-1].append(r)
+        else:
+            clusters.append([r])
+    return clusters
+
+
+def explain_values(rows: list[Row]) -> str:
+    clusters = sorted(value_clusters(rows), key=lambda c: min(r.id for r in c))
+    parts = [f"{_flat(c[0].span)} in {_docs(c)}" for c in clusters]
+    return f"{subject_label(rows)}: " + " vs ".join(parts)
+
+
+def explain_dates(rows: list[Row]) -> str:
+    by_date: dict[str, list[Row]] = {}
+    for r in sorted(rows, key=lambda r: (r.date or "", r.id)):
+        by_date.setdefault(r.date or "", []).append(r)
+    parts = [f"{_flat(c[0].span)} in {_docs(c)}" for c in by_date.values()]
+    return f"{subject_label(rows)}: " + " vs ".join(parts)
+
+
+def explain_wording(a: Row, b: Row) -> str:
+    who = a.speaker or b.speaker or "the speaker"
+    return (
+        f"{who}, worded differently in {where(a)} vs {where(b)}: {quotes.word_diff(a.span, b.span)}"
+    )
+
+
+def explain_speaker(rows: list[Row]) -> str:
+    words = quotes._display_words(rows[0].span)
+    head = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    by_speaker: dict[str, list[Row]] = {}
+    for r in rows:
+        by_speaker.setdefault(r.speaker or "unnamed", []).append(r)
+    parts = [f"{who} in {_docs(rs)}" for who, rs in by_speaker.items()]
+    return f'"{head}" attributed to ' + " vs ".join(parts)
+
+
+def explain(kind: str, rows: list[Row], pair: tuple[Row, Row]) -> str:
+    if kind == "value":
+        line = explain_values(rows)
+    elif kind == "date":
+        line = explain_dates(rows)
+    elif kind == "quote_wording":
+        line = explain_wording(*pair)
+    else:
+        line = explain_speaker(rows)
+    return _flat(line)

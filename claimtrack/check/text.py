@@ -1,0 +1,142 @@
+"""Words of a sentence as the checker sees them: stemmed content words, named entities, times."""
+
+from __future__ import annotations
+
+import re
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS = _wordset(
+    """
+    a an the of in on at to for from by with about as into over under than and or but nor
+    so its it it's their his her our your my this that these those there here which who
+    whom whose what when where while why how is are was were be been being has have had do
+    does did will would shall should can could may might must not no some any each every
+    more most less least up down out off per also only just very new last next first such
+    other another own same around nearly almost roughly approximately million billion
+    thousand trillion bn m k said says say saying told tell tells according after before
+    since during until including like across against between both all many much few several
+    one two three four five six seven eight nine ten hundred dozen he she they we i you him
+    them us me if then than too well still even now yet ago already again further through
+    via among within without upon percent per cent year years month months week weeks day
+    days hour hours time times official officials spokesman spokeswoman added noted stated
+    announced reported report reports according whether because however although though
+    """
+)
+
+# Capitalised words that do not name anything in particular.
+_NOT_ENTITIES = _wordset(
+    """
+    the a an he she it they we i his her their its this that these those in on at for but
+    and or if when while after before as by with from to of mr mrs ms dr january february
+    march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
+    dec some one two there here what who which last next first
+    """
+)
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’-]*")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_PAST = re.compile(
+    r"\b(last year|a year (?:earlier|ago|before)|the previous year|the year before|"
+    r"(?:months|years|weeks) (?:earlier|ago|before)|previously|at the time|then-)\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(this year|so far this year|now|currently|today|at present|this month|to date)\b",
+    re.IGNORECASE,
+)
+_SPELLING = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("our", "or"))
+
+
+def stem(word: str) -> str:
+    """A light stemmer: plurals and possessives, so 'soldiers' and "soldier's" meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def spelling(word: str) -> str:
+    """British and American spellings of one word made equal (defence/defense, -ise/-ize)."""
+    if word.endswith("ence") and word[:-4] in {"def", "off", "lic", "pret"}:
+        return word[:-4] + "ense"
+    for old, new in _SPELLING:
+        if word.endswith(old) and len(word) > len(old) + 2:
+            return word[: -len(old)] + new
+    return word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed words that carry meaning: stop words, numbers and short words out."""
+    out = set()
+    for w in words(text):
+        low = w.lower()
+        if low in STOP_WORDS or len(low) < 2:
+            continue
+        out.add(spelling(stem(low)))
+    out.discard("")
+    return out
+
+
+def entities(text: str) -> set[str]:
+    """Capitalised words and acronyms not at the start of the sentence: names, places, bodies."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if not w[0].isupper() or m.start() == 0:
+            continue
+        if text[: m.start()].rstrip().endswith((".", "!", "?", '"', "“", ":")):
+            continue  # a capital that only starts a sentence or a quote
+        low = stem(w)
+        if low in _NOT_ENTITIES or low in STOP_WORDS:
+            continue
+        out.add(low)
+    return out
+
+
+def subject_words(subject_key: str | None, subject: str | None) -> set[str]:
+    """The claim's subject as stemmed words (from subject_key when the extractor gave one).
+
+    No spelling normalisation here: these words are also matched against the stored column.
+    """
+    source = subject_key or subject or ""
+    found = {stem(w) for w in words(source) if w.lower() not in STOP_WORDS and len(w) > 1}
+    found.discard("")
+    return found
+
+
+def time_markers(text: str, span: str) -> frozenset[str]:
+    """Explicit times a sentence ties its figures to: years, 'last year', 'now'."""
+    rest = text.replace(span, " ", 1) if span else text
+    marks = {f"y{y}" for y in _YEAR.findall(rest)}
+    if _PAST.search(rest):
+        marks.add("past")
+    if _NOW.search(rest):
+        marks.add("now")
+    return frozenset(marks)
+
+
+def window(text: str, span: str, before: int = 8, after: int = 6) -> str:
+    """The words just around a claim inside its sentence: what the number is most about."""
+    at = text.find(span) if span else -1
+    if at < 0:
+        return text
+    head = words(text[:at])[-before:]
+    tail = words(text[at + len(span) :])[:after]
+    # Keep the original capitalisation so entities() still sees names.
+    return " x " + " ".join(head) + " " + span + " " + " ".join(tail)

@@ -1,0 +1,115 @@
+"""Figures made comparable: one unit per dimension, and the interval a written figure allows."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from claimtrack.check.text import stem
+
+# Durations are converted (1.5 years == 18 months); currencies never are.
+_DAYS = {"year": 365.25, "month": 365.25 / 12, "week": 7.0, "day": 1.0, "hour": 1 / 24}
+_DURATION_WORDS = {
+    "year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
+    "hour": "hour", "hr": "hour",
+}  # fmt: skip
+# Quantity units to (dimension, factor to the base unit).
+_QUANTITY = {
+    "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0),
+    "km": ("length", 1000.0), "mile": ("length", 1609.344), "mi": ("length", 1609.344),
+    "g": ("mass", 0.001), "kg": ("mass", 1.0), "t": ("mass", 1000.0),
+    "tonne": ("mass", 1000.0), "ton": ("mass", 1000.0),
+    "w": ("power", 1.0), "kw": ("power", 1e3), "mw": ("power", 1e6), "gw": ("power", 1e9),
+    "kwh": ("energy", 1e3), "mwh": ("energy", 1e6), "gwh": ("energy", 1e9),
+    "twh": ("energy", 1e12),
+    "l": ("volume", 0.001), "litre": ("volume", 0.001), "liter": ("volume", 0.001),
+    "km2": ("area", 1e6), "km²": ("area", 1e6), "ha": ("area", 1e4), "hectare": ("area", 1e4),
+    "sq km": ("area", 1e6), "square kilometre": ("area", 1e6),
+}  # fmt: skip
+# Counted nouns that name the same kind of thing.
+_COUNT_SYNONYMS = {"troop": "soldier", "person": "people", "personnel": "soldier"}
+
+# How far a figure may sit from the truth and still be that figure rounded or approximated.
+ROUNDING_CAP = 0.05  # rounding never excuses more than 5 % ("10,000" is not "8,000")
+APPROX_WIDTH = 0.10  # "about", "some", "nearly"
+FLOAT_SLACK = 0.005  # unit conversions (365.25 / 12) leave crumbs
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def dimension(kind: str, unit: str | None) -> tuple[str, float] | None:
+    """(dimension, factor to its base unit) for a numeric claim, None if it cannot be compared."""
+    u = (unit or "").strip().lower()
+    if kind == "money":
+        return (f"money:{u.upper()}", 1.0) if u else None
+    if kind == "percent":
+        return ("percent", 1.0)
+    base = stem(u) if u else ""
+    if base in _DURATION_WORDS and kind in ("duration", "count"):
+        return ("duration", _DAYS[_DURATION_WORDS[base]])
+    if u in _QUANTITY or base in _QUANTITY:
+        dim, factor = _QUANTITY.get(u) or _QUANTITY[base]
+        return (f"quantity:{dim}", factor)
+    if kind == "quantity":
+        return (f"quantity:{u}", 1.0) if u else None
+    if kind == "count":
+        noun = _COUNT_SYNONYMS.get(base, base)
+        return (f"count:{noun}", 1.0) if noun else None
+    return None
+
+
+def count_nouns(noun: str) -> list[str]:
+    """The stemmed nouns that count the same thing as ``noun`` ('soldier': troop, personnel)."""
+    return sorted({noun} | {k for k, v in _COUNT_SYNONYMS.items() if v == noun})
+
+
+def rounding_step(span: str, value: float) -> float:
+    """The step a figure was written to: '$7bn' -> 1e9, '$7.1 billion' -> 1e8, '27' -> 1."""
+    m = _NUMBER.search(span or "")
+    if m is None:
+        text = f"{value:.0f}" if value == int(value) else repr(value)
+        written, scale = float(text), 1.0
+    else:
+        text = m.group(0).replace(",", "")
+        written = float(text)
+        scale = value / written if written else 1.0
+    if "." in text:
+        step = 10.0 ** -len(text.split(".")[1])
+    else:
+        stripped = text.rstrip("0")
+        step = 10.0 ** (len(text) - len(stripped)) if stripped else 1.0
+    return step * scale
+
+
+def interval(
+    value: float, value_max: float | None, qualifier: str | None, span: str, factor: float
+) -> tuple[float, float]:
+    """What the written figure allows, in base units."""
+    step = rounding_step(span, value) * factor
+    lo = value * factor
+    hi = (value_max if value_max is not None else value) * factor
+    exact_step = step <= 1.0 * factor and value == int(value) and "." not in (span or "")
+    half = 0.0 if exact_step else min(step / 2, ROUNDING_CAP * abs(lo))
+    q = qualifier or "exact"
+    if q == "approx":
+        half = max(half, APPROX_WIDTH * abs(lo))
+    lo, hi = lo - half, hi + half
+    if q == "at_least":
+        hi = math.inf
+    elif q == "at_most":
+        lo = -math.inf
+    slack = FLOAT_SLACK * max(
+        abs(lo) if math.isfinite(lo) else 0, abs(hi) if math.isfinite(hi) else 0
+    )
+    return lo - slack, hi + slack
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def far_apart(a: float, b: float, limit: float = 3.0) -> bool:
+    """Figures an order of magnitude apart are almost always two different things."""
+    if a <= 0 or b <= 0:
+        return a != b and (a <= 0) != (b <= 0)
+    return max(a, b) / min(a, b) > limit
