@@ -13,10 +13,17 @@ _PRIORITY = ("quote", "money", "percent", "duration", "quantity", "date", "count
 
 
 def _extractors():  # type: ignore[no-untyped-def]
-    from . import count, money, percent, quotes
+    from . import count, dates, duration, money, percent, quantity, quotes
 
-    return {"quote": quotes.find, "money": money.find, "percent": percent.find,
-            "count": count.find}  # fmt: skip
+    return {
+        "quote": quotes.find,
+        "money": money.find,
+        "percent": percent.find,
+        "duration": duration.find,
+        "quantity": quantity.find,
+        "date": dates.find,
+        "count": count.find,
+    }
 
 
 def _overlaps(a: ExtractedClaim, b: ExtractedClaim) -> bool:

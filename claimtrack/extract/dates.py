@@ -1,0 +1,212 @@
+"""Dates: 'October 17', 'Nov. 5', '17 October 2024', 'in June', 'Thursday', 'last month', 'in 2023'.
+
+Candidates come from one compiled regex; each candidate expression is parsed once by a single
+English-only dateparser parser (cached), and the year of a yearless date and the day a weekday
+names are then chosen against the published date, the way a news reader takes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from .doc import Doc
+from .subjects import phrase_after
+from .types import ExtractedClaim
+
+_MONTH_FULL = (
+    r"January|February|March|April|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+_MONTH = rf"(?:{_MONTH_FULL}|May|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+DATE = re.compile(
+    rf"(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
+    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?)\b"
+    rf"|(?P<my>{_MONTH}(?:\s+of)?,?\s+{_YEAR})\b"
+    rf"|(?P<month>{_MONTH_FULL})\b"
+    r"|\b(?:in|In|of|since|by|until|early|late|mid|and)\s(?P<may>May)\b"
+    rf"|(?P<weekday>{_WEEKDAY})\b"
+    r"|(?P<rel>(?i:this|next|last|past)\s+(?i:year|month)|(?i:yesterday|tomorrow))\b"
+    rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
+    r"|\b(?i:in|by|since|until|till|through|from|between|before|after|during|to|and|early|late|"
+    rf"mid|of)[ -](?P<year>{_YEAR})\b(?![-–/]\d|s\b|['’]s)"
+)
+_YEAR_IN = re.compile(_YEAR)
+_MONTH_NUMBER = {
+    m[:3].lower(): i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}
+# A line that starts with a dateline ("BRUSSELS, Oct. 18 (Wire) -") or is metadata.
+_META_LINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?,\s|(?:Published|Updated|Posted|Last updated|"
+    r"First published|Date)\b:?|By\s+[A-Z])",
+)
+_BYLINE_STAMP = re.compile(rf"^\W*(?:{_WEEKDAY},?\s+)?[\w .,]+\d{{4}}(?:,?\s+\d{{1,2}}[:.]\d\d\S*)?\s*$")
+_FUTURE_HINT = re.compile(r"\b(?:will|next|due|upcoming|coming|scheduled|expected|plans?\s+to)\b")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    # Imported lazily: dateparser costs a second of start-up that a TUI must not pay.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "RELATIVE_BASE": dt.datetime(2000, 6, 15),
+            "PREFER_DATES_FROM": "current_period",
+            "STRICT_PARSING": False,
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def _parse(expression: str) -> tuple[int, int, int, str] | None:
+    """(year, month, day, period) dateparser reads in an absolute expression; cached."""
+    data = _parser().get_date_data(expression)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj
+    return d.year, d.month, d.day, data.period or "day"
+
+
+def _nearest_year(month: int, day: int, base: dt.date) -> int:
+    """The year that puts month/day closest to the published date (ties go to the past)."""
+    best = base.year
+    best_gap: int | None = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            gap = (dt.date(year, month, day) - base).days
+        except ValueError:
+            continue
+        score = abs(gap) * 2 + (1 if gap > 0 else 0)
+        if best_gap is None or score < best_gap:
+            best, best_gap = year, score
+    return best
+
+
+@lru_cache(maxsize=8192)
+def resolve(expression: str, base: dt.date | None, future: bool = False) -> str | None:
+    """ISO date of one candidate expression against the published date, at its precision."""
+    low = expression.lower()
+    weekday = re.fullmatch(_WEEKDAY, expression)
+    if weekday:
+        if base is None:
+            return None
+        target = [d.lower() for d in _WEEKDAYS].index(low)
+        back = (base.weekday() - target) % 7
+        if future and back:
+            return (base + dt.timedelta(days=7 - back)).isoformat()
+        return (base - dt.timedelta(days=back)).isoformat()
+    rel = _relative(low, base)
+    if rel is not None or low.split()[0] in ("this", "next", "last", "past", "yesterday", "tomorrow"):
+        return rel
+    plain = re.sub(rf"^{_WEEKDAY},?\s+", "", expression)
+    parsed = _parse(plain)
+    if parsed is None:
+        return None
+    year, month, day, period = parsed
+    has_year = bool(_YEAR_IN.search(plain))
+    if period == "year":
+        return f"{year:04d}"
+    if not has_year:
+        if base is None:
+            return None
+        year = _nearest_year(month, 15 if period == "month" else day, base)
+    if period == "month":
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _relative(low: str, base: dt.date | None) -> str | None:
+    if base is None:
+        return None
+    words = low.split()
+    if words == ["yesterday"]:
+        return (base - dt.timedelta(days=1)).isoformat()
+    if words == ["tomorrow"]:
+        return (base + dt.timedelta(days=1)).isoformat()
+    if len(words) != 2:
+        return None
+    step = {"this": 0, "next": 1, "last": -1, "past": -1}.get(words[0])
+    if step is None:
+        return None
+    if words[1] == "year":
+        return f"{base.year + step:04d}"
+    months = base.year * 12 + base.month - 1 + step
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _is_metadata(doc: Doc, start: int) -> bool:
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if start - line_start < 60 and _META_LINE.match(line):
+        return True
+    return len(line) < 60 and bool(_BYLINE_STAMP.match(line))
+
+
+def _subject(doc: Doc, start: int, end: int) -> str | None:
+    a, b = doc.sentences.bounds(start, end)
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", doc.text[a:start])
+             if w.lower() not in _FILLER]  # fmt: skip
+    if words:
+        return " ".join(words[-3:])
+    phrase, _ = phrase_after(doc.text, end, b, max_words=3)
+    return phrase or None
+
+
+_FILLER = frozenset(
+    "a an the of on in at to by for from and or but since until on late early mid this that "
+    "was were is are be been has have had will would".split()
+)
+
+
+def find(doc: Doc) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    text = doc.text
+    for m in DATE.finditer(text):
+        group = next(g for g, v in m.groupdict().items() if v is not None)
+        start, end = m.start(group), m.end(group)
+        if doc.in_no_go(start, end) or _is_metadata(doc, start):
+            continue
+        expression = " ".join(text[start:end].split())
+        if m.group("year") and not _year_is_time(text, start, end):
+            continue
+        future = False
+        if m.group("weekday"):
+            a, b = doc.sentences.bounds(start, end)
+            future = bool(_FUTURE_HINT.search(text, a, b)) and _weekday_future(text, a, start)
+        try:
+            date = resolve(expression, doc.published, future)
+        except Exception:  # dateparser on odd input; the claim still stands without a date
+            date = None
+        out.append(doc.claim("date", start, end, date=date, subject=_subject(doc, start, end)))
+    return out
+
+
+def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
+    # Only a future verb governing the weekday ("will meet on Friday") moves it forward.
+    before = text[max(sentence_start, start - 60) : start]
+    return bool(re.search(r"\b(?:will|next|due|scheduled|upcoming)\b[^.,;]*$", before))
+
+
+def _year_is_time(text: str, start: int, end: int) -> bool:
+    """'in 2023' is a time; 'the 2023 London conference' and 'in 2024 budget' are labels."""
+    after = text[end : end + 30]
+    return not re.match(r"\s+(?:[a-z]+\s+)?(?:budget|conference|summit|election|plan|report|"
+                        r"assessment|games|olympics|census|edition|model|season|package)\b",
+                        after)  # fmt: skip

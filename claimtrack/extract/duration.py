@@ -1,0 +1,102 @@
+"""Durations: '18 months', 'two and a half years', 'more than a year and a half', 'within a year'."""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc
+from .numbers import qualifier_before
+from .subjects import phrase_after
+from .types import ExtractedClaim
+
+_UNIT = r"(?P<unit>year|month|week|day|hour|decade)s?"
+_AFTER_NUMBER = re.compile(rf"[\s-]{_UNIT}\b(?P<half>\s+and\s+a\s+half)?", re.IGNORECASE)
+# "a year and a half", "half a year", "a year" (only with a qualifier, since "a year" is a rate).
+_ARTICLE_FORM = re.compile(
+    rf"\b(?:(?P<an>an?)\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?|half\s+an?\s+(?P<hunit>year|month|"
+    r"week|day|hour))\b",
+    re.IGNORECASE,
+)
+_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+# Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
+_NOT_DURATION = re.compile(
+    r"\s*(?:-old\b|\s?old\b|ago\b|earlier\b|later\b|before\b|after\b|from\s+now\b)", re.IGNORECASE
+)
+_SUBJECT_FILLER = frozenset("a an the of to up more than about over and for in into on".split())
+
+
+def _normal_unit(unit: str) -> tuple[str, float]:
+    unit = unit.lower()
+    if unit == "decade":
+        return "year", 10.0
+    return unit, 1.0
+
+
+def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
+    w = _WITHIN.search(doc.text, max(0, start - 8), start)
+    if w:
+        return "at_most", w.start()
+    return qualifier_before(doc.text, start)
+
+
+def _subject(doc: Doc, start: int, end: int) -> str | None:
+    a, b = doc.sentences.bounds(start, end)
+    m = re.match(r"\s+(?:of|into|in)\s+(?:the\s+)?", doc.text[end:b])
+    if m:
+        phrase, _ = phrase_after(doc.text, end + m.end(), b, max_words=3)
+        if phrase:
+            return phrase
+    words = [w for w in re.findall(r"[A-Za-z][\w-]+", doc.text[max(a, start - 50) : start])
+             if w.lower() not in _SUBJECT_FILLER]  # fmt: skip
+    return " ".join(words[-2:]) or None
+
+
+def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
+    if _NOT_DURATION.match(doc.text, end):
+        return None
+    qualifier, q_start = _qualifier(doc, start)
+    unit, factor = _normal_unit(unit)
+    return doc.claim(
+        "duration", q_start, end, value=value * factor, unit=unit, qualifier=qualifier,
+        subject=_subject(doc, start, end),
+    )  # fmt: skip
+
+
+def find(doc: Doc) -> list[ExtractedClaim]:
+    text = doc.text
+    out: list[ExtractedClaim] = []
+    for num in doc.numbers:
+        m = _AFTER_NUMBER.match(text, num.end)
+        if not m or num.scaled:
+            continue
+        if num.words and num.value == 1 and text[num.start : num.end].lower() == "one":
+            continue  # "one day" is an idiom far more often than a duration
+        value = num.value + (0.5 if m.group("half") else 0.0)
+        claim = _claim(doc, num.start, m.end(), value, m.group("unit"))
+        if claim is not None:
+            if num.value_max is not None:
+                claim = _with_range(doc, claim, num.value_max)
+            out.append(claim)
+    for m in _ARTICLE_FORM.finditer(text):
+        if doc.in_no_go(m.start(), m.end()):
+            continue
+        if m.group("hunit"):
+            value, unit = 0.5, m.group("hunit")
+        else:
+            value = 1.5 if m.group("half") else 1.0
+            unit = m.group("unit")
+            qualifier, _ = _qualifier(doc, m.start())
+            if not m.group("half") and qualifier == "exact":
+                continue  # "a year" alone is usually a rate ("tonnes a year")
+        claim = _claim(doc, m.start(), m.end(), value, unit)
+        if claim is not None:
+            out.append(claim)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _with_range(doc: Doc, claim: ExtractedClaim, top: float) -> ExtractedClaim:
+    return doc.claim(
+        "duration", claim.start, claim.end, value=claim.value, value_max=top, unit=claim.unit,
+        qualifier="range", subject=claim.subject,
+    )  # fmt: skip
