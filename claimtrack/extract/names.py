@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_CAP = r"[A-Z][\w'’.-]*"
-# A run of capitalised words (with an optional lower-case title word inside, "Council president").
-NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|president|chief|secretary|minister|leader))*")
+_CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*\w)"
+# A run of capitalised words on one line (with a lower-case title word inside, "Council
+# president"); a full stop ends it, so "Russia. Julianne Smith" is two runs.
+NAME_RUN = re.compile(
+    rf"{_CAP}(?:[ \t]+(?:{_CAP}|president|chief|secretary|minister|leader|de|von|van|al|bin)\b)*"
+)
 
 TITLES = frozenset(
     [
@@ -208,10 +211,15 @@ NOT_PERSON = frozenset(
 )
 
 
+def _is_title(word: str) -> bool:
+    low = word.lower()
+    return low in TITLES or low.rstrip(".") in TITLES or any(p in TITLES for p in low.split("-"))
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     last_title = -1
     for i, w in enumerate(words):
-        if w.lower().rstrip(".") in TITLES or w.lower() in TITLES:
+        if _is_title(w) or w.endswith(("’s", "'s")):
             last_title = i
     return words[last_title + 1 :]
 
@@ -238,7 +246,7 @@ class People:
         self.full: dict[str, str] = {}
         for m in NAME_RUN.finditer(text):
             run = m.group(0)
-            if text[m.end() : m.end() + 2] in ("’s", "'s"):
+            if run.endswith(("’s", "'s", "’", "'")) or text[m.end() : m.end() + 2] in ("’s", "'s"):
                 continue  # possessives are not who speaks
             name = clean_name(run)
             if name is None:
@@ -256,7 +264,7 @@ class People:
 
     @staticmethod
     def _titled(run: str) -> bool:
-        return any(w.lower().rstrip(".") in TITLES for w in run.split()[:-1])
+        return any(_is_title(w) for w in run.split()[:-1])
 
     def resolve(self, who: str) -> str:
         """The fullest form of ``who`` the document gives."""
@@ -269,6 +277,12 @@ class People:
     def nearest_before(self, pos: int, floor: int = 0) -> str | None:
         i = bisect_right(self.positions, pos) - 1
         if i >= 0 and self.positions[i] >= floor:
+            return self.names[i]
+        return None
+
+    def last_between(self, start: int, end: int) -> str | None:
+        i = bisect_right(self.positions, end - 1) - 1
+        if i >= 0 and self.positions[i] >= start:
             return self.names[i]
         return None
 

@@ -22,15 +22,21 @@ _ONE = (
     r"spokesperson|minister|analyst|officer|aide|adviser|advisor|expert|lawmaker|resident|"
     r"witness|delegate|negotiator)s?)"
 )
-# After the closing mark: ', Zelensky said', ', he added', ', said British ... John Healey'.
-_AFTER_SUBJECT_VERB = re.compile(
-    rf"[,.!?…]?\s*[-–—]?\s*(?P<who>{_WHO}|he|she|they|it|{_ONE})\s+(?:{_VERBS})\b", re.IGNORECASE
+_VERB_RE = re.compile(rf"\b(?:{_VERBS}|saying|adding|urging|calling|telling|writing)\b")
+_ONE_RE = re.compile(_ONE, re.IGNORECASE)
+_ORG = r"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s*)+)"
+_ORG_RE = re.compile(rf"\s*(?P<org>{_ORG})(?=\s)")
+_ORG_END = re.compile(rf"(?P<org>{_ORG})\s*(?:[a-z]+ly\s+)?$")
+_ORG_SPEAKS = re.compile(rf"(?P<org>{_ORG})\s+(?:{_VERBS})\b")
+# After the closing mark: ', Zelensky said', ', Ukraine's minister, Taras Melnyk, told'.
+_AFTER_WHO_VERB = re.compile(
+    rf"[,.!?…]?\s*[-–—]?\s*(?P<who>[^.!?“”\"\n]{{1,90}}?)\s+(?:{_VERBS})\b"
 )
-_AFTER_VERB_SUBJECT = re.compile(
-    rf"[,.!?…]?\s*(?:{_VERBS})\s+(?P<who>(?:{_ONE})|(?:[\w-]+\s+){{0,4}}?{_WHO})", re.IGNORECASE
-)
-_ACCORDING = re.compile(rf"according\s+to\s+(?P<who>{_ONE}|(?:[\w-]+\s+){{0,3}}?{_WHO})")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+# ', said British Defence Secretary John Healey'
+_AFTER_VERB_WHO = re.compile(rf"[,.!?…]?\s*(?:{_VERBS})\s+(?P<who>[^.!?;“”\"\n]{{1,90}})")
+_ACCORDING = re.compile(rf"according\s+to\s+(?P<who>[^,.;“”\"\n]{{1,80}})")
+_MARK_IN_GAP = re.compile(r"[“\"]")
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _OPEN = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 _MARKS = re.compile(r"[\"“”‘’'«»]")
 
@@ -78,18 +84,19 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _is_claim(text: str, start: int, end: int) -> bool:
+def _size(text: str, start: int, end: int) -> str:
+    """'long' quote, 'short' full sentence (needs attribution), or 'none' (scare quote, heading)."""
     body = text[start + 1 : end - 1] if end - start > 1 else ""
     words = len(body.split())
     if words < 3:
-        return False
+        return "none"
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, start)
     if text[line_start:start].strip() == "" and text[end:line_end].strip() == "":
-        return False  # a quoted heading standing alone on its line
-    if words >= 5:
-        return True
-    return bool(re.search(r"[.!?,]\W*$", body))
+        return "none"  # a quoted heading standing alone on its line
+    if words >= 6:
+        return "long"
+    return "short" if re.search(r"[.!?,]\W*$", body) else "none"
 
 
 class _Attributor:
@@ -97,50 +104,94 @@ class _Attributor:
         self.doc = doc
         self.text = doc.text
         self.people = People(doc.text)
+        self.orgs = [(m.start("org"), m.group("org")) for m in _ORG_SPEAKS.finditer(doc.text)]
         self.last_speaker: str | None = None
         self.last_end = -1
 
-    def _name(self, who: str, pos: int) -> str | None:
-        who = who.strip()
+    def _pronoun(self, pos: int) -> str | None:
+        return self.people.nearest_before(pos) or self.last_speaker
+
+    def _org_before(self, pos: int) -> str | None:
+        found = [org for at, org in self.orgs if at < pos]
+        return found[-1] if found else None
+
+    def _who(self, who: str, a: int, b: int, quote_start: int) -> str | None:
+        """The speaker named in ``text[a:b]`` (the words next to an attribution verb)."""
+        person = self.people.first_between(a, b)
+        if person:
+            return person
+        who = who.strip(" ,")
         low = who.lower()
+        if low in ("it",):
+            return self._org_before(quote_start)
         if low in _PRONOUNS:
-            return self.last_speaker or self.people.nearest_before(pos)
-        if re.match(_ONE, who, re.IGNORECASE):
-            return low
-        if clean_name(who) is None:
-            return None
-        return self.people.resolve(who)
+            return self._pronoun(quote_start)
+        one = _ONE_RE.search(who)
+        if one:
+            phrase = one.group(0)
+            return phrase[0].lower() + phrase[1:]
+        org = _ORG_RE.match(who)
+        if org:
+            return org.group(0)
+        return None
+
+    def after(self, start: int, end: int) -> str | None:
+        text = self.text
+        limit = min(_line_end(text, end), end + 160)
+        m = _AFTER_WHO_VERB.match(text, end, limit)
+        if m:
+            who = self._who(m.group("who"), m.start("who"), m.end("who"), start)
+            if who:
+                return who
+        m = _AFTER_VERB_WHO.match(text, end, limit)
+        if m:
+            return self._who(m.group("who"), m.start("who"), m.end("who"), start)
+        return None
+
+    def _before(self, start: int, s_start: int) -> str | None:
+        text = self.text
+        m = _ACCORDING.search(text, s_start, start)
+        if m:
+            return self._who(m.group("who"), m.start("who"), m.end("who"), start)
+        verb = _VERB_RE.search(text, s_start, start)
+        if verb:
+            pronoun = re.search(r"\b(?P<p>he|she|it|they)\s*$", text[s_start : verb.start()], re.I)
+            if pronoun:
+                return self._who(pronoun.group("p"), 0, 0, start)
+            person = self.people.last_between(s_start, verb.start())
+            if person:
+                return person
+            org = _ORG_END.search(text, s_start, verb.start())
+            if org:
+                return org.group("org")
+            one = _ONE_RE.search(text, max(s_start, verb.start() - 60), verb.start())
+            if one:
+                return one.group(0)[0].lower() + one.group(0)[1:]
+        pronoun = re.search(r"\b(?:he|she)\s+[a-z]+", text[s_start:start], re.I)
+        if pronoun:
+            return self._pronoun(start)
+        person = self.people.first_between(s_start, start)
+        if person:
+            return person
+        org = _ORG_RE.match(text, s_start)
+        if org:
+            return org.group(0)
+        if re.match(r"\s*(?:The|the)\s+[a-z-]+(?:\s+[a-z-]+)?\s", text[s_start:start]):
+            return self.last_speaker or self._pronoun(start)  # "The secretary-general ..."
+        return None
 
     def speaker(self, start: int, end: int) -> str | None:
-        text = self.text
-        s_start, s_end = self.doc.sentences.bounds(start, end)
-        line_end = _line_end(text, end)
-        after = text[end : min(line_end, end + 120)]
-        m = _AFTER_SUBJECT_VERB.match(after) or _AFTER_VERB_SUBJECT.match(after)
-        if m:
-            who = self._name(m.group("who"), start)
-            if who:
-                return who
-        before = text[s_start:start]
-        m2 = _ACCORDING.search(before) or _ACCORDING.search(text[end:s_end])
-        if m2:
-            who = self._name(m2.group("who"), start)
-            if who:
-                return who
-        if before.strip():
-            named = self.people.first_between(s_start, start)
-            if named and re.search(rf"\b(?:{_VERBS}|saying|adding|urging|calling)\b", before):
-                return named
-            if re.search(r"\b(?:he|she)\s+(?:" + _VERBS + r")\b", before):
-                return self.last_speaker or self.people.nearest_before(start)
-            pronoun_subject = re.search(rf"(?P<who>{_ONE})\s+(?:{_VERBS})", before, re.I)
-            if pronoun_subject:
-                return pronoun_subject.group("who").lower()
-            if named:
-                return named
+        s_start, _ = self.doc.sentences.bounds(start, end)
+        found = self.after(start, end)
+        if found:
+            return found
+        if self.text[s_start:start].strip():
+            found = self._before(start, s_start)
+            if found:
+                return found
         # Nothing in the sentence: a quote straight after another continues its speaker.
-        gap = text[self.last_end : start] if self.last_end >= 0 else "x"
-        if self.last_speaker and len(gap) < 400 and not re.search(r"[“\"]", gap):
+        gap = self.text[self.last_end : start] if self.last_end >= 0 else "x"
+        if self.last_speaker and len(gap) < 400 and not _MARK_IN_GAP.search(gap):
             return self.last_speaker
         return None
 
@@ -150,8 +201,13 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     attributor = _Attributor(doc)
     out: list[ExtractedClaim] = []
     for start, end in _pairs(text):
-        if not _is_claim(text, start, end) or doc.in_furniture(start):
+        size = _size(text, start, end)
+        if size == "none" or doc.in_furniture(start):
             continue
+        if size == "short" and not (
+            attributor.after(start, end) or text[max(0, start - 3) : start].strip() == ":"
+        ):
+            continue  # a few quoted words with nobody saying them: a scare quote
         speaker = attributor.speaker(start, end)
         attributor.last_speaker = speaker or attributor.last_speaker
         attributor.last_end = end
