@@ -20,7 +20,10 @@ Per object:
 - ``url``: the review's own address. claimtrack publishes nowhere, so it is built from a base URL
   (``base_url`` argument, else env ``CLAIMTRACK_REVIEW_BASE_URL``; the page where the desk puts the
   report) as ``BASE#claim-ID``: stable and unique per claim. Without a base URL it falls back to
-  the claim's first source, then the document's URL; a claim with none of these has no ``url``.
+  the claim's first http(s) source (the published evidence the verdict rests on, the nearest thing
+  to a public page for the review), and without one of those to ``urn:claimtrack:claim:ID``, a
+  stable identifier but no web address: set the base URL before publishing. The document's own
+  URL is never used: that is where the claim appears, not where it is reviewed.
 
 Fields that are not known are left out, never null. Only http(s) URLs are written. ``<``, ``>``
 and ``&`` are written as ``\\u003c`` etc., so hostile text cannot close a ``<script>`` element
@@ -63,9 +66,10 @@ def base_url_or_env(base_url: str | None) -> str | None:
     base = base_url if base_url is not None else os.environ.get(ENV_BASE_URL)
     if not base or not base.strip():
         return None
-    if http_url(base.strip()) is None:
+    base = base.strip()
+    if http_url(base) is None:
         raise InvalidInput(f"review base URL {base!r}: not an http(s) URL")
-    return base.strip()
+    return base
 
 
 def write_claimreview(data: ReportData, out: TextIO, *, base_url: str | None) -> int:
@@ -105,9 +109,7 @@ def claim_review(data: ReportData, claim: Claim, base_url: str | None) -> JSON:
     change = data.verdict_change(claim)
     if change is not None:
         review["datePublished"] = iso_date(change.at)
-    url = review_url(data, claim, document, base_url)
-    if url:
-        review["url"] = url
+    review["url"] = review_url(data, claim, base_url)
     return review
 
 
@@ -137,20 +139,18 @@ def review_author(data: ReportData, claim: Claim) -> JSON | None:
     return None
 
 
-def review_url(
-    data: ReportData, claim: Claim, document: Document, base_url: str | None
-) -> str | None:
+def review_url(data: ReportData, claim: Claim, base_url: str | None) -> str:
     if base_url:
         return f"{base_url.split('#', 1)[0]}#claim-{claim_id(claim)}"
     for source in data.sources[claim_id(claim)]:
         url = http_url(source.url)
         if url:
             return url
-    return http_url(document.url)
+    return f"urn:claimtrack:claim:{claim_id(claim)}"
 
 
 def http_url(url: str | None) -> str | None:
     """url as given when it is a plain http(s) URL, else None."""
-    if url is None or safe_http_url(url.strip()) is None:
+    if url is None or safe_http_url(url) is None:
         return None
-    return url.strip()
+    return url

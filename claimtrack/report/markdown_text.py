@@ -108,7 +108,7 @@ def link(text: str, url: str | None) -> str:
     label = escape_inline(text)
     if not url:
         return label
-    dest = safe_http_url(url.strip())
+    dest = safe_http_url(url)
     if dest is None:
         shown = escape_inline(url)
         return shown if not label or label == shown else f"{label} ({shown})"
