@@ -41,7 +41,7 @@ class Edge:
 
 
 def compare(x: Row, y: Row) -> Edge | None:
-    if x.document_id == y.document_id or x.dim is None or x.dim != y.dim:
+    if x.document_id == y.document_id or x.dim is None or y.dim is None or x.dim[0] != y.dim[0]:
         return None
     a, b = (x, y) if x.id < y.id else (y, x)
     if x.kind == "quote":
@@ -87,7 +87,7 @@ def same_thing(x: Row, y: Row, context_min: float = CONTEXT_MIN) -> bool:
     subj = subject_match(x, y)
     if subj is not None and subj < SUBJECT_MIN:
         return False
-    if x.near_entities and y.near_entities and not (x.near_entities & y.near_entities):
+    if x.owners and y.owners and not (x.owners & y.owners):
         return False  # "27 EU leaders" and "NATO's 32 members"
     floor = context_min if subj is not None else max(context_min, CONTEXT_MIN_NO_SUBJECT)
     return context_similarity(x, y) >= floor

@@ -13,6 +13,8 @@ _QUOTE_WORD = re.compile(r"[\w]+(?:['’][\w]+)*")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 
+_PUNCT = ".,;:!?\"“”‘’'«»()"
+
 # Same speaker, words this close but not equal: reworded. Below it: a different quote.
 WORDING_MIN = 80.0
 # Different speakers need near-identical words to be "the same words".
@@ -82,8 +84,8 @@ def word_diff(a: str, b: str, context: int = 3) -> str:
     """One line: the words that changed from ``a`` to ``b``, as [old → new], with some context."""
     wa = _display_words(a)
     wb = _display_words(b)
-    ka = [w.lower().strip(".,;:!?\"“”‘’'") for w in wa]
-    kb = [w.lower().strip(".,;:!?\"“”‘’'") for w in wb]
+    ka = [w.lower().strip(_PUNCT) for w in wa]
+    kb = [w.lower().strip(_PUNCT) for w in wb]
     parts: list[str] = []
     last = 0
     ops = difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
@@ -95,7 +97,7 @@ def word_diff(a: str, b: str, context: int = 3) -> str:
         if lead > last or (last == 0 and lead > 0):
             parts.append("…")
         parts.extend(wa[lead:i1])
-        old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+        old, new = _bare(wa[i1:i2]), _bare(wb[j1:j2])
         if tag == "replace":
             parts.append(f"[{old} → {new}]")
         elif tag == "delete":
@@ -110,6 +112,10 @@ def word_diff(a: str, b: str, context: int = 3) -> str:
     if last < len(wa):
         parts.append("…")
     return " ".join(parts)
+
+
+def _bare(changed: list[str]) -> str:
+    return " ".join(w.strip(_PUNCT) for w in changed).strip()
 
 
 def _display_words(quote: str) -> list[str]:

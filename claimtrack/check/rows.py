@@ -60,8 +60,8 @@ class Row:
         return frozenset(text.content_words(self.text))
 
     @cached_property
-    def near_entities(self) -> frozenset[str]:
-        return frozenset(text.entities(text.window(self.text, self.span)))
+    def owners(self) -> frozenset[str]:
+        return frozenset(text.owners(self.text, self.span, self.subject))
 
     @cached_property
     def times(self) -> frozenset[str]:

@@ -131,12 +131,26 @@ def time_markers(text: str, span: str) -> frozenset[str]:
     return frozenset(marks)
 
 
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*)['’]s?\s+(?:[a-z-]+\s+)?$")
+
+
+def owners(text: str, span: str, subject: str | None) -> set[str]:
+    """Names the figure belongs to: capitalised words of its subject, and a possessor written
+    just before it ("NATO's 32 members", "the EU's 27 member states")."""
+    found = {stem(w) for w in words(subject or "") if w[0].isupper()}
+    at = text.find(span) if span else -1
+    if at > 0:
+        m = _POSSESSOR.search(text[max(0, at - 40) : at])
+        if m:
+            found.add(stem(m.group(1)))
+    return found - _NOT_ENTITIES
+
+
 def window(text: str, span: str, before: int = 8, after: int = 6) -> str:
-    """The words just around a claim inside its sentence: what the number is most about."""
+    """The words just around a claim inside its sentence."""
     at = text.find(span) if span else -1
     if at < 0:
         return text
     head = words(text[:at])[-before:]
     tail = words(text[at + len(span) :])[:after]
-    # Keep the original capitalisation so entities() still sees names.
-    return " x " + " ".join(head) + " " + span + " " + " ".join(tail)
+    return " ".join([*head, span, *tail])
