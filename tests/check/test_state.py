@@ -53,7 +53,7 @@ def add_soldiers(corpus: Corpus, items: list[tuple[str, str, str]]) -> list[int]
                 unit="soldiers",
                 qualifier="approx" if span.startswith("about") else "exact",
                 subject="North Korean soldiers",
-            )  # fmt: skip
+            )
         )
     return ids
 
