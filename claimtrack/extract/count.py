@@ -13,28 +13,35 @@ _MEMBER = re.compile(r"-(?P<noun>member|strong|seat|nation|country|person|man|wo
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words after a number that make it something other than a count.
 _NOT_COUNTED = frozenset(
-    [
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "gmt",
-        "utc",
-        "bst",
-        "cet",
-        "est",
-        "edt",
-        "pst",
-        "hrs",
-        "h",
-        "o'clock",
-        "th",
-        "st",
-        "nd",
-        "rd",
-        "s",
-    ]
+    """am pm a.m p.m gmt utc bst cet est edt pst hrs h o'clock th st nd rd s
+    year years month months week weeks day days hour hours minute minutes second seconds
+    decade decades percent per times""".split()
 )
+# Adjectives a counted noun sheds: "10,000 new soldiers" counts soldiers.
+_ADJECTIVES = frozenset(
+    """new additional further extra other more former total young old senior top key major
+    separate different several small large big many few""".split()
+)
+# "two people familiar with the plans": anonymous sourcing, not a figure to check.
+_SOURCING = re.compile(r"\s+(?:familiar|close|briefed|who\s+asked|speaking\s+on)\b")
+# A number right after a capitalised label is part of a name: "Phase 2", "Article 5".
+_LABEL_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|No\.|no\.)\s$")
+
+
+def counted_unit(phrase: str) -> str | None:
+    """The counted noun without its adjectives: 'internally displaced people' -> 'people'."""
+    words = phrase.split()
+    keep: list[str] = []
+    for w in words:
+        low = w.lower()
+        if w[0].isupper() or low.endswith("ly") or low in _ADJECTIVES:
+            keep = []
+            continue
+        if low.endswith("ed") and w is not words[-1]:
+            keep = []
+            continue
+        keep.append(low)
+    return " ".join(keep) or None
 
 
 def _counted(doc: Doc, num: Num) -> tuple[str, str, int] | None:
@@ -47,20 +54,19 @@ def _counted(doc: Doc, num: Num) -> tuple[str, str, int] | None:
         unit = m.group("noun") + "s"
         owner = possessor_before(text, num.start)
         subject = " ".join(x for x in (owner, noun) if x) or unit
-        return unit, subject, m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
-    gap = re.match(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?)?", text[num.end : b])
-    if not gap or gap.end() == 0:
+        return unit, subject, num.end + len(m.group(0).rstrip())
+    gap = re.match(r"[ \t]+", text[num.end : b])
+    if not gap:
         return None
     phrase, end = phrase_after(text, num.end + gap.end(), b)
-    if not phrase:
+    if not phrase or _SOURCING.match(text, end):
         return None
-    words = phrase.split()
-    head = words[-1].lower()
-    if head in _NOT_COUNTED:
+    unit = counted_unit(phrase)
+    if unit is None or unit.split()[-1] in _NOT_COUNTED or unit.split()[0] in _NOT_COUNTED:
         return None
     owner = possessor_before(text, num.start)
     subject = f"{owner} {phrase}" if owner else phrase
-    return head, subject, end
+    return unit, subject, end
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:
@@ -68,28 +74,23 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for num in doc.numbers:
         raw = text[num.start : num.end]
-        if _YEARISH.match(raw):
+        qualifier, q_start = qualifier_before(text, num.start)
+        if _YEARISH.match(raw) or (
+            q_start == num.start and _LABEL_BEFORE.search(text, max(0, num.start - 12), num.start)
+        ):
             continue
         if num.words and num.value < 2 and num.value_max is None:
             continue  # "one official", "one day": not something a checker would count
         counted = _counted(doc, num)
         if counted is None:
             continue
-        unit, subject, _ = counted
-        qualifier, _ = qualifier_before(text, num.start)
+        unit, subject, end = counted
         if num.value_max is not None:
             qualifier = "range"
         out.append(
             doc.claim(
-                "count",
-                num.start,
-                num.end,
-                value=num.value,
-                value_max=num.value_max,
-                unit=unit,
-                qualifier=qualifier,
-                date=doc.tied_date(num.start),
-                subject=subject,
+                "count", q_start, end, value=num.value, value_max=num.value_max, unit=unit,
+                qualifier=qualifier, date=doc.tied_date(num.start, end), subject=subject,
             )  # fmt: skip
         )
     return out

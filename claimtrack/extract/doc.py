@@ -19,6 +19,12 @@ _NO_GO = re.compile(
     r"|\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk|eu|fr|de)\b",
     re.IGNORECASE,
 )
+# Datelines ("BRUSSELS, Oct. 18 (Wire) -"), "Published:" and byline lines are metadata.
+_META = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?,[^\n]{0,60}?(?:\s[-–—]\s)"
+    r"|(?:Published|Updated|Posted|Last updated|First published|By)\b[^\n]*$)",
+    re.MULTILINE,
+)
 # "1." or "2)" opening a line is list numbering.
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)](?=\s)", re.MULTILINE)
 
@@ -33,10 +39,16 @@ _FURNITURE_LINE = re.compile(
 _AD_OPENERS = ("advertisement", "sponsored", "partner service", "partner content")
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# Times a sentence ties a figure to: "in 2023", "by 2030", "in June 2024", "this year", "now".
 _TIED_DATE = re.compile(
-    rf"\b(?:in|since|by|during|for|of|as of|through|until)\s+(?:(?:early|mid|late)[- ])?"
-    rf"(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+    rf"\b(?:(?:in|since|by|during|for|as\s+of|through|until|the)\s+(?:(?:early|mid|late)[- ])?"
+    rf"(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d|s\b)"
+    rf"|in\s+(?P<lone_month>{_MONTHS})\b(?!\s+\d)"
+    r"|(?P<rel>this|next|last)\s+year\b|(?P<now>now|currently)\b)",
+    re.IGNORECASE,
 )
+# A figure for another time sits across these: "40% now, up from 25% in 2023".
+_OTHER_TIME = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 
@@ -53,6 +65,9 @@ class Doc:
         starts: list[int] = []
         ends: list[int] = []
         for m in _NO_GO.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
+        for m in _META.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())
         for m in _LIST_NUMBER.finditer(self.text):
@@ -100,15 +115,53 @@ class Doc:
     def numbers(self) -> list[Num]:
         return [n for n in scan_numbers(self.text) if not self.in_no_go(n.start, n.end)]
 
-    def tied_date(self, start: int) -> str | None:
-        """The time the sentence ties a figure to ("in 2023", "in June 2024"), if any."""
-        a, b = self.sentences.bounds(start)
-        m = _TIED_DATE.search(self.text, a, b)
-        if not m:
-            return None
-        if m.group("month"):
-            return f"{m.group('year')}-{_MONTH_NUMBER[m.group('month').lower()]:02d}"
-        return m.group("year")
+    @cached_property
+    def time_marks(self) -> tuple[list[int], list[tuple[int, str]]]:
+        """Offsets and ISO values of the time expressions figures can be tied to."""
+        starts: list[int] = []
+        marks: list[tuple[int, str]] = []
+        year = self.published.year if self.published else None
+        for m in _TIED_DATE.finditer(self.text):
+            value: str | None = None
+            if m.group("year"):
+                value = m.group("year")
+                if m.group("month"):
+                    value += f"-{_MONTH_NUMBER[m.group('month').lower()]:02d}"
+            elif m.group("lone_month") and self.published is not None:
+                month = _MONTH_NUMBER[m.group("lone_month").lower()]
+                pub = self.published
+                y = pub.year if (month - pub.month) <= 6 else pub.year - 1
+                y = y + 1 if (pub.month - month) > 6 else y
+                value = f"{y:04d}-{month:02d}"
+            elif m.group("rel") and year is not None:
+                value = str(year + {"this": 0, "next": 1, "last": -1}[m.group("rel").lower()])
+            elif m.group("now") and year is not None:
+                value = str(year)
+            if value:
+                starts.append(m.start())
+                marks.append((m.end(), value))
+        return starts, marks
+
+    def tied_date(self, start: int, end: int | None = None) -> str | None:
+        """The time the sentence ties a figure to ("in 2023", "by 2030"), if any."""
+        end = start if end is None else end
+        a, b = self.sentences.bounds(start, end)
+        starts, marks = self.time_marks
+        i = bisect_right(starts, a) - 1
+        best: tuple[int, str] | None = None
+        for j in range(max(i, 0), len(starts)):
+            m_start = starts[j]
+            if m_start >= b:
+                break
+            m_end, value = marks[j]
+            if m_start < a or (m_start < end and start < m_end):
+                continue
+            gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
+            if len(gap) > 110 or _OTHER_TIME.search(gap):
+                continue
+            if best is None or len(gap) < best[0]:
+                best = (len(gap), value)
+        return best[1] if best else None
 
     def claim(self, kind: str, start: int, end: int, **fields: object) -> ExtractedClaim:
         subject = fields.get("subject")

@@ -20,7 +20,7 @@ _ARTICLE_FORM = re.compile(
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
 _NOT_DURATION = re.compile(
-    r"\s*(?:-old\b|\s?old\b|ago\b|earlier\b|later\b|before\b|after\b|from\s+now\b)", re.IGNORECASE
+    r"(?:-old\b|\s+(?:ago|earlier|later|from\s+now|on)\b)", re.IGNORECASE
 )
 _SUBJECT_FILLER = frozenset("a an the of to up more than about over and for in into on".split())
 
@@ -36,7 +36,10 @@ def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
     w = _WITHIN.search(doc.text, max(0, start - 8), start)
     if w:
         return "at_most", w.start()
-    return qualifier_before(doc.text, start)
+    qualifier, q_start = qualifier_before(doc.text, start, article=True)
+    if doc.text[q_start:start].lower().startswith("over"):
+        return "exact", start  # "over 18 months" is the stretch of time, not a bound
+    return qualifier, q_start
 
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:

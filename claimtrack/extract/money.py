@@ -132,6 +132,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     skip_until = -1
     last_end = -1
     last_subject: str | None = None
+    last_qualifier = "exact"
     for i, num in enumerate(nums):
         if num.start < skip_until:
             continue
@@ -143,8 +144,6 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         start = before[1] if before else num.start
         end = after[1] if after else num.end
         value, value_max = num.value, num.value_max
-        if num.short_scale and not before and num.end - num.start > 0:
-            pass
         # "$1 billion to $2 billion"
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         if before and value_max is None and nxt is not None:
@@ -154,11 +153,14 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 value_max = _scaled_like(nxt, num)
                 end = nxt.end
                 skip_until = nxt.end
-        qualifier, _ = qualifier_before(text, start)
+        qualifier, q_start = qualifier_before(text, start)
         if value_max is not None:
             qualifier = "range"
         bracketed = text[last_end:start].strip() == "(" and last_end >= 0
         subject = last_subject if bracketed else _subject(doc, start, end)
+        if bracketed and qualifier == "exact":
+            qualifier = last_qualifier  # "up to €35 billion ($38 billion)": same bound
+        tied = doc.tied_date(q_start, end)
         out.append(
             doc.claim(
                 "money",
@@ -172,7 +174,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 subject=subject,
             )  # fmt: skip
         )
-        last_end, last_subject = end, subject
+        last_end, last_subject, last_qualifier = end, subject, qualifier
     return out
 
 

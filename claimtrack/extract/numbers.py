@@ -187,9 +187,9 @@ def scan_numbers(text: str) -> list[Num]:
 
 
 _QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|"
+    r"\b(?P<q>more\s+than|over|above|at\s+least|a\s+minimum\s+of|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|"
     r"no\s+less\s+than|exceeding|just\s+over|well\s+over|"
-    r"up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|no\s+more\s+than|as\s+many\s+as|"
+    r"up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|no\s+more\s+than|as\s+many\s+as|a\s+maximum\s+of|"
     r"as\s+much\s+as|just\s+under|nearly|almost|"
     r"about|around|some|roughly|approximately|an\s+estimated|estimated|close\s+to|circa|"
     r"approx\.|~|nearly|around)\s+(?:a\s+|an\s+)?$",
@@ -199,18 +199,26 @@ _QUALIFIER_OF = {
     "more than": "at_least", "over": "at_least", "above": "at_least", "at least": "at_least",
     "in excess of": "at_least", "upwards of": "at_least", "no fewer than": "at_least",
     "no less than": "at_least", "exceeding": "at_least", "just over": "at_least",
-    "well over": "at_least",
+    "well over": "at_least", "a minimum of": "at_least",
     "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
     "below": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
     "as much as": "at_most", "just under": "at_most", "nearly": "approx", "almost": "approx",
+    "a maximum of": "at_most", "within": "at_most",
 }  # fmt: skip
 
 
-def qualifier_before(text: str, start: int) -> tuple[str, int]:
-    """The qualifier written just before ``start`` and where its words begin."""
+def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str, int]:
+    """The qualifier written just before ``start`` and where its words begin.
+
+    With ``article`` false, "about a $425 million package" is a preposition, not a qualifier;
+    durations pass true for "about a year and a half".
+    """
     window_start = max(0, start - 24)
     m = _QUALIFIER_BEFORE.search(text, window_start, start)
     if not m:
         return "exact", start
     phrase = " ".join(m.group("q").lower().split())
-    return _QUALIFIER_OF.get(phrase, "approx"), m.start()
+    qualifier = _QUALIFIER_OF.get(phrase, "approx")
+    if not article and m.end("q") != m.end() - 1 and qualifier == "approx":
+        return "exact", start
+    return qualifier, m.start()

@@ -85,7 +85,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if not m:
             continue
         end = m.end()
-        qualifier, _ = qualifier_before(text, num.start)
+        qualifier, q_start = qualifier_before(text, num.start)
         if num.value_max is not None:
             qualifier = "range"
         out.append(

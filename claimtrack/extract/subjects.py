@@ -126,8 +126,13 @@ STOP_WORDS = frozenset(
         "across",
     ]
 )
+_MORE_BREAKS = frozenset(
+    """along across among between near inside outside within without against through toward
+    towards via behind beyond below above under around throughout upon onto amid familiar close
+    ago earlier later""".split()
+)
 # Words that end a noun phrase after a number: prepositions, verbs that commonly follow.
-_BREAK_WORDS = STOP_WORDS | frozenset(
+_BREAK_WORDS = STOP_WORDS | _MORE_BREAKS | frozenset(
     [
         "are",
         "were",
