@@ -68,8 +68,8 @@ def fill(session: Session) -> Desk:
     )
     quote = _claim(
         "quote",
-        '"We will not retreat," said Jane Doe.',
-        '"We will not retreat,"',
+        '"We will | not retreat," said Jane Doe.',
+        '"We will | not retreat,"',
         speaker="Jane Doe",
     )
     d1 = _doc(
