@@ -25,7 +25,11 @@ _ADJECTIVES = frozenset(
 # "two people familiar with the plans": anonymous sourcing, not a figure to check.
 _SOURCING = re.compile(r"\s+(?:familiar|close|briefed|who\s+asked|speaking\s+on)\b")
 # A number right after a capitalised label is part of a name: "Phase 2", "Article 5".
-_LABEL_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|No\.|no\.)\s$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Phase|Article|Chapter|Section|Stage|Part|Level|Round|Group|Class|Type|Model|Block|"
+    r"Unit|Zone|Route|Highway|Flight|Room|Gate|Line|Title|Category|Grade|Tier|Season|Episode|"
+    r"Volume|Vol\.|No\.|no\.|Number|Resolution|Protocol|Pillar|Point|Step|Item|Annex)\s$"
+)
 
 
 def counted_unit(phrase: str) -> str | None:

@@ -32,7 +32,8 @@ DATE = re.compile(
     rf"|(?P<month>{_MONTH_FULL})\b"
     r"|\b(?:in|In|of|since|by|until|early|late|mid|and)\s(?P<may>May)\b"
     rf"|(?P<weekday>{_WEEKDAY})\b"
-    r"|(?P<rel>(?i:this|next|last|past)\s+(?i:year|month)|(?i:yesterday|tomorrow))\b"
+    rf"|(?P<relday>(?i:last|next|this)\s+{_WEEKDAY})\b"
+    r"|(?P<rel>(?i:this|next|last|past)\s+(?i:year|month)|(?i:last\s+week|yesterday|tomorrow))\b"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
     r"|\b(?i:in|by|since|until|till|through|from|between|before|after|during|to|and|early|late|"
     rf"mid|of)[ -](?P<year>{_YEAR})\b(?![-–/]\d|s\b|['’]s)"
@@ -138,6 +139,17 @@ def _relative(low: str, base: dt.date | None) -> str | None:
         return (base - dt.timedelta(days=1)).isoformat()
     if words == ["tomorrow"]:
         return (base + dt.timedelta(days=1)).isoformat()
+    if words == ["last", "week"]:
+        # dateparser's reading: the same weekday a week before publication.
+        return (base - dt.timedelta(days=7)).isoformat()
+    if len(words) == 2 and words[1].capitalize() in _WEEKDAYS:
+        target = _WEEKDAYS.index(words[1].capitalize())
+        back = (base.weekday() - target) % 7
+        if words[0] == "next":
+            return (base + dt.timedelta(days=(7 - back) or 7)).isoformat()
+        if words[0] == "last":
+            return (base - dt.timedelta(days=back or 7)).isoformat()
+        return (base - dt.timedelta(days=back)).isoformat()
     if len(words) != 2:
         return None
     step = {"this": 0, "next": 1, "last": -1, "past": -1}.get(words[0])

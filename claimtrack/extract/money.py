@@ -157,7 +157,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if value_max is not None:
             qualifier = "range"
         bracketed = text[last_end:start].strip() == "(" and last_end >= 0
-        subject = last_subject if bracketed else _subject(doc, start, end)
+        subject = last_subject if bracketed else _subject(doc, q_start, end)
         if bracketed and qualifier == "exact":
             qualifier = last_qualifier  # "up to €35 billion ($38 billion)": same bound
         tied = doc.tied_date(q_start, end)

@@ -133,7 +133,15 @@ class _Attributor:
         org = _ORG_RE.match(who)
         if org:
             return org.group(0)
-        return None
+        return self._bare_name(who)
+
+    def _bare_name(self, who: str) -> str | None:
+        """A capitalised name the registry missed ("Smith said" with no first name given)."""
+        m = re.search(rf"(?:{_WHO})$", who.strip(" ,"))
+        if not m:
+            return None
+        name = clean_name(m.group(0))
+        return self.people.resolve(name) if name else None
 
     def after(self, start: int, end: int) -> str | None:
         text = self.text
@@ -164,6 +172,9 @@ class _Attributor:
             org = _ORG_END.search(text, s_start, verb.start())
             if org:
                 return org.group("org")
+            bare = self._bare_name(text[max(s_start, verb.start() - 40) : verb.start()])
+            if bare:
+                return bare
             one = _ONE_RE.search(text, max(s_start, verb.start() - 60), verb.start())
             if one:
                 return one.group(0)[0].lower() + one.group(0)[1:]

@@ -126,6 +126,12 @@ STOP_WORDS = frozenset(
         "across",
     ]
 )
+_VERBS = frozenset(
+    """met fled went came took began died left made fought ran gave got held lost won saw sent
+    spent stood told remain remains remained live lives work works face faces need needs want
+    wants stay stays hold holds make makes take takes took become became arrive arrive
+    return returns joined voted signed agreed""".split()
+)
 _MORE_BREAKS = frozenset(
     """along across among between near inside outside within without against through toward
     towards via behind beyond below above under around throughout upon onto amid familiar close
@@ -180,8 +186,13 @@ def phrase_after(text: str, pos: int, limit: int, max_words: int = 4) -> tuple[s
         word = m.group(0).rstrip(".'’-")
         if not word or word.lower() in _BREAK_WORDS:
             break
-        if words and word.lower().endswith("ing") and not word[0].isupper():
-            break
+        low = word.lower()
+        if words and not word[0].isupper():
+            if low.endswith("ing") or low in _VERBS:
+                break
+            # "60 countries signed": a past tense after a plural head is the verb.
+            if low.endswith("ed") and words[-1].lower().endswith("s"):
+                break
         words.append(word)
         end = m.start() + len(word)
         cursor = end
