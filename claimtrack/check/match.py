@@ -94,6 +94,8 @@ def same_thing(x: Row, y: Row, context_min: float = CONTEXT_MIN) -> bool:
 
 
 def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
+    if x.target != y.target:
+        return None  # a capacity or a plan against what was done
     if not same_time(x, y) or not same_thing(x, y):
         return None
     if values.overlap(x.bounds, y.bounds):

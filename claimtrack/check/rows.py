@@ -64,6 +64,10 @@ class Row:
         return frozenset(text.owners(self.text, self.span, self.subject))
 
     @cached_property
+    def target(self) -> bool:
+        return text.is_target(self.text, self.span)
+
+    @cached_property
     def times(self) -> frozenset[str]:
         return text.time_markers(self.text, self.span)
 

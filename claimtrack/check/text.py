@@ -49,6 +49,12 @@ _NOW = re.compile(
     r"\b(this year|so far this year|now|currently|today|at present|this month|to date)\b",
     re.IGNORECASE,
 )
+# A figure aimed at, planned or forecast is a different thing from the figure achieved.
+_TARGET = re.compile(
+    r"\b(capacity|capacities|target(?:s|ed)?|goal|aim(?:s|ed)?|plan(?:s|ned)?|forecast|"
+    r"projected|expect(?:s|ed)?|to reach|would reach|to raise|to increase|to rise)\b",
+    re.IGNORECASE,
+)
 _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("our", "or"))
 
 
@@ -154,3 +160,8 @@ def window(text: str, span: str, before: int = 8, after: int = 6) -> str:
     head = words(text[:at])[-before:]
     tail = words(text[at + len(span) :])[:after]
     return " ".join([*head, span, *tail])
+
+
+def is_target(text: str, span: str) -> bool:
+    """True when the words around the figure make it a plan, target, capacity or forecast."""
+    return bool(_TARGET.search(window(text, span, before=6, after=4)))
