@@ -150,7 +150,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             tail = _RANGE_TAIL.match(text, end)
             nb = _code_before(text, nxt.start)
             if tail and nb and nb[1] == tail.end() and nb[0] == code and nxt.value > value:
-                value_max = _scaled_like(nxt, num)
+                value_max = nxt.value
                 end = nxt.end
                 skip_until = nxt.end
         qualifier, q_start = qualifier_before(text, start)
@@ -164,19 +164,16 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         out.append(
             doc.claim(
                 "money",
-                start,
+                q_start,
                 end,
                 value=value,
                 value_max=value_max,
                 unit=code,
                 qualifier=qualifier,
-                date=doc.tied_date(start),
+                date=tied,
                 subject=subject,
             )  # fmt: skip
         )
         last_end, last_subject, last_qualifier = end, subject, qualifier
     return out
 
-
-def _scaled_like(top: Num, bottom: Num) -> float:
-    return top.value

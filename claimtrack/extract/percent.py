@@ -91,13 +91,13 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         out.append(
             doc.claim(
                 "percent",
-                num.start,
+                q_start,
                 end,
                 value=num.value,
                 value_max=num.value_max,
                 unit="%",
                 qualifier=qualifier,
-                date=doc.tied_date(num.start),
+                date=doc.tied_date(num.start, end),
                 subject=_subject(doc, num.start, end),
             )  # fmt: skip
         )
