@@ -19,6 +19,7 @@ HOSTILE_TITLE = "<script>alert('title')</script> # Not a heading"
 HOSTILE_SOURCE = "Evil | Wire *Press*"
 HOSTILE_SENTENCE = "# 1. The army sent 10,000 soldiers | see <b>here</b>, www.evil.example."
 HOSTILE_NOTE = "Checked [x](javascript:alert(1)) and ![img](http://evil.example/i.png) &lt;ok&gt;"
+SCRIPT_SENTENCE = "The US approved a $425 million <script>alert('aid')</script> package."
 HOSTILE_SOURCE_TITLE = "<img src=x onerror=alert(1)> `code` _em_"
 
 
@@ -59,7 +60,7 @@ def fill(session: Session) -> Desk:
     )
     aid = _claim(
         "money",
-        "The US approved a $425 million arms package.",
+        SCRIPT_SENTENCE,
         "$425 million",
         value=425e6,
         unit="USD",

@@ -16,9 +16,10 @@ from tests.report.conftest import (
     HOSTILE_SOURCE,
     HOSTILE_SOURCE_TITLE,
     HOSTILE_TITLE,
+    SCRIPT_SENTENCE,
     Desk,
 )
-from tests.report.html import Page, render
+from tests.report.html import GFM, Page, render
 
 AT = dt.datetime(2026, 3, 1, 12, 30, tzinfo=dt.UTC)
 ALLOWED_TAGS = {
@@ -140,6 +141,8 @@ def test_hostile_content_is_plain_text(desk: tuple[Session, Desk]) -> None:
         ("https://state.example/release", "https://state.example/release"),
     ]
     items = html.texts("li")
+    assert f"Sentence: {SCRIPT_SENTENCE}" in items
+    assert "<script" not in GFM.render(text)
     # A non-http(s) URL is shown as text, not linked.
     assert "URL: javascript:alert(document.cookie)" in items
     assert any(i.startswith("raw (data:text/html,<script>x</script>)") for i in items)
