@@ -1,0 +1,282 @@
+"""The desk: header with counts, search, filters, the claims table and the detail pane."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from claimtrack.models import KINDS, Status
+from claimtrack.store.browse import SORTS, BrowseQuery, Fingerprint
+from claimtrack.tui.desk import ClaimDetail, Desk
+from claimtrack.tui.text import STATUS_LABELS, plain
+from claimtrack.tui.widgets.claim_detail import ClaimDetailPane
+from claimtrack.tui.widgets.claims_table import ClaimsTable
+from claimtrack.tui.widgets.desk_header import DeskHeader
+
+if TYPE_CHECKING:
+    from claimtrack.tui.app import ClaimtrackApp
+
+REFRESH_SECONDS = 5.0
+SORT_LABELS = {
+    "document": "document order",
+    "kind": "kind",
+    "claim": "claim",
+    "value": "value",
+    "subject": "subject / speaker",
+    "status": "status",
+    "flags": "markers",
+    "id": "newest",
+}
+
+
+def _cycle(options: tuple[str, ...], current: str | None) -> str | None:
+    """None → first → … → last → None."""
+    if current is None:
+        return options[0]
+    at = options.index(current)
+    return options[at + 1] if at + 1 < len(options) else None
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("S", "filter_status", "Filter status", id="main.filter_status"),
+        Binding("K", "filter_kind", "Filter kind", id="main.filter_kind"),
+        Binding("D", "filter_document", "Filter document", id="main.filter_document"),
+        Binding("x", "clear_filters", "Clear filters", id="main.clear_filters"),
+        Binding("o", "sort_next", "Sort", id="main.sort"),
+        Binding("O", "sort_reverse", "Reverse sort", show=False, id="main.sort_reverse"),
+        Binding("d,enter", "open_document", "Document", id="main.document"),
+        Binding("c", "conflicts", "Conflicts", id="main.conflicts"),
+        Binding("e", "export", "Export", id="main.export"),
+        Binding("ctrl+r", "refresh", "Refresh", show=False, id="main.refresh"),
+    ]
+
+    @dataclass
+    class DetailLoaded(Message):
+        detail: ClaimDetail
+
+    @dataclass
+    class CountsLoaded(Message):
+        counts: Counter[str]
+
+    @dataclass
+    class Changed(Message):
+        """Another process (or this one) changed the database since the last look."""
+
+        fingerprint: Fingerprint
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.query_state = BrowseQuery()
+        self._fingerprint: Fingerprint | None = None
+
+    @property
+    def claimtrack(self) -> ClaimtrackApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader(self.desk.label, self.desk.user, id="header")
+        yield Input(placeholder="/ search claim text, subject, speaker", id="search")
+        yield Static(id="filters")
+        with Horizontal(id="body"):
+            yield ClaimsTable(self.desk, id="claims")
+            yield ClaimDetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.table.set_query(self.query_state)
+        self._show_filters()
+        self.load_counts()
+        self.watch_database()
+        self.set_interval(REFRESH_SECONDS, self.watch_database, name="refresh")
+
+    @property
+    def table(self) -> ClaimsTable:
+        return self.query_one("#claims", ClaimsTable)
+
+    def current_claim_id(self) -> int | None:
+        row = self.table.current_row
+        return row.id if row else None
+
+    # Loading -----------------------------------------------------------------------------
+
+    @on(ClaimsTable.CursorMoved)
+    def cursor_moved(self, event: ClaimsTable.CursorMoved) -> None:
+        if event.row is None:
+            return
+        self.load_detail(event.row.id)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def load_detail(self, claim_id: int) -> None:
+        self.post_message(self.DetailLoaded(self.desk.detail(claim_id)))
+
+    @on(DetailLoaded)
+    def detail_loaded(self, event: DetailLoaded) -> None:
+        if event.detail.claim.id == self.current_claim_id():
+            self.query_one("#detail", ClaimDetailPane).show(event.detail)
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def load_counts(self) -> None:
+        self.post_message(self.CountsLoaded(self.desk.status_counts()))
+
+    @on(CountsLoaded)
+    def counts_loaded(self, event: CountsLoaded) -> None:
+        self.query_one("#header", DeskHeader).set_counts(event.counts)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def watch_database(self) -> None:
+        self.post_message(self.Changed(self.desk.fingerprint()))
+
+    @on(Changed)
+    def database_changed(self, event: Changed) -> None:
+        seen, self._fingerprint = self._fingerprint, event.fingerprint
+        if seen is not None and seen != event.fingerprint:
+            self.reload()
+
+    @on(ClaimsTable.LoadFailed)
+    def load_failed(self, event: ClaimsTable.LoadFailed) -> None:
+        self.notify(f"Could not read claims: {event.reason}", severity="error", markup=False)
+
+    def reload(self) -> None:
+        self.table.reload()
+        self.load_counts()
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self.load_detail(claim_id)
+
+    def claim_changed(self, claim_id: int, status: str | None) -> None:
+        """A write to claim_id went through (status is set when the status changed)."""
+        if status is not None:
+            self.table.update_status(claim_id, status)
+            self.load_counts()
+        if claim_id == self.current_claim_id():
+            self.load_detail(claim_id)
+
+    def go_to_claim(self, claim_id: int, *, clear_filters: bool = False) -> None:
+        if clear_filters:
+            self.query_one("#search", Input).value = ""
+            self.query_state = BrowseQuery(sort=self.query_state.sort)
+            self._show_filters()
+            self.table.set_query(self.query_state, keep_claim=claim_id)
+        else:
+            self.table.go_to_claim(claim_id)
+        self.table.focus()
+
+    # Filters, search, sort ---------------------------------------------------------------
+
+    def _apply(self, query: BrowseQuery) -> None:
+        self.query_state = query
+        self._show_filters()
+        self.table.set_query(query)
+
+    def _show_filters(self) -> None:
+        q = self.query_state
+        out = Text()
+        parts = [
+            ("status", STATUS_LABELS.get(q.flt.status or "", None)),
+            ("kind", q.flt.kind),
+            ("document", str(q.flt.document_id) if q.flt.document_id is not None else None),
+        ]
+        for name, value in parts:
+            if value:
+                out.append(f"{name}: ", style="dim")
+                out.append_text(plain(value, "bold"))
+                out.append("  ")
+        if not out:
+            out.append("all claims  ", style="dim")
+        out.append("sorted by ", style="dim")
+        out.append(SORT_LABELS[q.sort] + (" ▼" if q.descending else " ▲"))
+        out.append("   S status · K kind · D document · x clear · o sort", style="dim")
+        self.query_one("#filters", Static).update(out)
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        flt = replace(self.query_state.flt, search=event.value.strip() or None)
+        if flt != self.query_state.flt:
+            self._apply(replace(self.query_state, flt=flt))
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        self.table.focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_filter_status(self) -> None:
+        statuses = tuple(s.value for s in Status)
+        flt = replace(self.query_state.flt, status=_cycle(statuses, self.query_state.flt.status))
+        self._apply(replace(self.query_state, flt=flt))
+
+    def action_filter_kind(self) -> None:
+        flt = replace(self.query_state.flt, kind=_cycle(KINDS, self.query_state.flt.kind))
+        self._apply(replace(self.query_state, flt=flt))
+
+    def action_filter_document(self) -> None:
+        row = self.table.current_row
+        if self.query_state.flt.document_id is not None:
+            flt = replace(self.query_state.flt, document_id=None)
+        elif row is not None:
+            flt = replace(self.query_state.flt, document_id=row.document_id)
+        else:
+            return
+        self._apply(replace(self.query_state, flt=flt))
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self._apply(BrowseQuery(sort=self.query_state.sort, descending=self.query_state.descending))
+
+    def action_sort_next(self) -> None:
+        sort = _cycle(SORTS, self.query_state.sort) or SORTS[0]
+        self._apply(replace(self.query_state, sort=sort, descending=False))
+
+    def action_sort_reverse(self) -> None:
+        self._apply(replace(self.query_state, descending=not self.query_state.descending))
+
+    @on(ClaimsTable.SortRequested)
+    def sort_clicked(self, event: ClaimsTable.SortRequested) -> None:
+        same = event.sort == self.query_state.sort
+        descending = not self.query_state.descending if same else False
+        self._apply(replace(self.query_state, sort=event.sort, descending=descending))
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    # Other screens -----------------------------------------------------------------------
+
+    def action_open_document(self) -> None:
+        row = self.table.current_row
+        if row is None:
+            return
+        from claimtrack.tui.screens.document import DocumentScreen
+
+        def back(claim_id: int | None) -> None:
+            if claim_id is not None and claim_id != self.current_claim_id():
+                self.go_to_claim(claim_id)
+
+        self.app.push_screen(DocumentScreen(self.desk, row.document_id, row.id), back)
+
+    def action_conflicts(self) -> None:
+        from claimtrack.tui.screens.conflicts import ConflictsScreen
+
+        def back(claim_id: int | None) -> None:
+            self.reload()
+            if claim_id is not None:
+                self.go_to_claim(claim_id, clear_filters=True)
+
+        self.app.push_screen(ConflictsScreen(self.desk), back)
+
+    def action_export(self) -> None:
+        self.claimtrack.action_export()
