@@ -46,7 +46,7 @@ _WORD = (
 )
 _WORDS = (
     rf"(?:(?:an?\s+(?:dozen|hundred|thousand|million|billion|trillion)|{_FIRST_WORD})"
-    rf"(?:(?:\s+|-)(?:and\s+)?{_WORD})*(?:\s+and\s+(?:a\s+)?(?:half|quarter))?)"
+    rf"(?:(?:\s+|-)(?:and\s+)?{_WORD})*(?:\s+and\s+(?:a\s+)?(?:half|quarter)(?:\s+(?:thousand|million|billion|trillion))?)?)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn|trn)\b)"
@@ -103,8 +103,9 @@ def parse_words(text: str) -> float | None:
             current = (current or 1.0) * 100
             seen = True
         elif tok in ("thousand", "million", "billion", "trillion"):
-            total += (current or 1.0) * SCALES[tok]
+            total += ((current or 1.0) + fraction) * SCALES[tok]
             current = 0.0
+            fraction = 0.0
             seen = True
         elif tok == "half":
             fraction = 0.5

@@ -69,14 +69,22 @@ def _pairs(text: str) -> list[tuple[int, int]]:
             ):
                 open_at, closer, para_end = i, _OPEN[ch], _line_end(text, i)
         elif ch == closer or (closer == '"' and ch == "”"):
-            if closer in "’'" and after.isalnum():
-                continue  # an apostrophe inside the quote ("Ukraine’s")
+            if closer in "’'" and (after.isalnum() or _plural_possessive(text, i, closer)):
+                continue  # an apostrophe inside the quote ("Ukraine’s", "the allies’ support")
             out.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
         end = text.find("\n", open_at)
         out.append((open_at, len(text) if end < 0 else end))
     return out
+
+
+def _plural_possessive(text: str, i: int, mark: str) -> bool:
+    """'allies’ support': an s, the mark, a lower-case word, and the quote closes later on."""
+    if not (text[i - 1 : i] == "s" and re.match(r" [a-z]", text[i + 1 : i + 3])):
+        return False
+    rest = text[i + 1 : _line_end(text, i)]
+    return bool(re.search(rf"{mark}(?!\w)", rest))
 
 
 def _line_end(text: str, pos: int) -> int:

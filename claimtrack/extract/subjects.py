@@ -135,7 +135,8 @@ _VERBS = frozenset(
 _MORE_BREAKS = frozenset(
     """along across among between near inside outside within without against through toward
     towards via behind beyond below above under around throughout upon onto amid familiar close
-    ago earlier later""".split()
+    ago earlier later overnight today yesterday tomorrow now already again still so then too
+    each apiece alone altogether instead""".split()
 )
 # Words that end a noun phrase after a number: prepositions, verbs that commonly follow.
 _BREAK_WORDS = STOP_WORDS | _MORE_BREAKS | frozenset(
@@ -172,6 +173,8 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
 def phrase_after(text: str, pos: int, limit: int, max_words: int = 4) -> tuple[str, int]:
     """The noun phrase starting at ``pos`` (after a number) and where it ends."""
     words: list[str] = []
+    while pos < limit and text[pos] in " \t":
+        pos += 1
     end = pos
     cursor = pos
     while len(words) < max_words:

@@ -1,0 +1,61 @@
+"""Dates, absolute and relative, resolved against the published date with their precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .helpers import PUBLISHED, claims_of, one
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "date"),
+    [
+        ("The summit opened on October 17.", "October 17", "2024-10-17"),
+        ("Americans vote on Nov. 5.", "Nov. 5", "2024-11-05"),
+        ("It was signed on 17 October 2024.", "17 October 2024", "2024-10-17"),
+        ("The G7 agreed the scheme in June.", "June", "2024-06"),
+        ("The invasion began in February 2022.", "February 2022", "2022-02"),
+        ("Zelensky spoke Thursday in Brussels.", "Thursday", "2024-10-17"),
+        ("The plan was unveiled on Wednesday.", "Wednesday", "2024-10-16"),
+        ("Biden visits Berlin on Friday.", "Friday", "2024-10-18"),
+        ("Shelling began late on Sunday.", "Sunday", "2024-10-13"),
+        ("Prices rose last week.", "last week", "2024-10-11"),
+        ("The minister said so last month.", "last month", "2024-09"),
+        ("The war could end next year.", "next year", "2025"),
+        ("Volumes fell in 2023.", "2023", "2023"),
+        ("President Zelensky spoke on Thursday, October 17.", "Thursday, October 17", "2024-10-17"),
+    ],
+)
+def test_dates(text: str, span: str, date: str) -> None:
+    c = one(text, "date")
+    assert (c.span, c.date) == (span, date)
+
+
+def test_yearless_date_takes_the_nearest_year() -> None:
+    c = one("Michel's term ends on December 20.", "date", dt.date(2025, 1, 5))
+    assert c.date == "2024-12-20"
+
+
+def test_relative_date_without_published_date_has_no_value() -> None:
+    c = one("He spoke on Thursday.", "date", None)
+    assert (c.span, c.date) == ("Thursday", None)
+
+
+def test_year_inside_a_full_date_is_not_a_separate_claim() -> None:
+    found = claims_of("It was signed on 17 October 2024.", "date") + claims_of(
+        "It was signed on 17 October 2024.", "count"
+    )
+    assert [c.span for c in found] == ["17 October 2024"]
+
+
+def test_between_two_years_gives_two_claims() -> None:
+    found = claims_of("The pipe was replaced between 2015 and 2019.", "date")
+    assert [c.date for c in found] == ["2015", "2019"]
+
+
+def test_published_default_is_used() -> None:
+    assert one("They met yesterday.", "date").date == (
+        PUBLISHED - dt.timedelta(days=1)
+    ).isoformat()

@@ -1,0 +1,86 @@
+"""Percentages, quantities with units, durations."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import one
+
+
+def test_percent_with_time_tie() -> None:
+    c = one("Inflation was 5.5% in 2023.", "percent")
+    assert (c.value, c.unit, c.qualifier, c.date) == (5.5, "%", "exact", "2023")
+
+
+def test_percent_word_and_qualifier() -> None:
+    c = one("About 40 percent of voters backed the plan.", "percent")
+    assert (c.span, c.value, c.qualifier, c.subject) == ("About 40 percent", 40, "approx", "voters")
+
+
+def test_figure_for_another_time_does_not_take_its_date() -> None:
+    text = "The line now supplies about 40% of imports, up from 25% in 2023."
+    published = __import__("datetime").date(2024, 11, 14)
+    from .helpers import claims_of
+
+    now, before = claims_of(text, "percent", published)
+    assert (now.value, now.date) == (40, "2024")
+    assert (before.value, before.date) == (25, "2023")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The pipeline is 1,200 km long.", 1200, "km"),
+        ("It carried 14 million tonnes of crude.", 14e6, "t"),
+        ("A 450 MW solar park.", 450, "MW"),
+        ("Strikes destroyed 9 GW of capacity.", 9, "GW"),
+        ("The 1,200-kilometre line links two ports.", 1200, "km"),
+        ("Tanks hold 2.1 million cubic metres of oil.", 2.1e6, "m3"),
+        ("Russia took about 1,000 square kilometres of land.", 1000, "km2"),
+        ("The park covers 1,100 hectares.", 1100, "ha"),
+    ],
+)
+def test_quantity_units_normalised(text: str, value: float, unit: str) -> None:
+    c = one(text, "quantity")
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_rate_stays_in_span_not_in_unit() -> None:
+    c = one("It cuts emissions by about 120,000 tonnes a year.", "quantity")
+    assert (c.span, c.unit, c.qualifier) == ("about 120,000 tonnes a year", "t", "approx")
+
+
+def test_two_and_a_half_years() -> None:
+    c = one("More than two and a half years into the war, Kyiv is losing ground.", "duration")
+    assert (c.span, c.value, c.unit, c.qualifier) == (
+        "More than two and a half years", 2.5, "year", "at_least",
+    )  # fmt: skip
+
+
+def test_eighteen_months() -> None:
+    c = one("Preparations took 18 months.", "duration")
+    assert (c.value, c.unit, c.qualifier) == (18, "month", "exact")
+
+
+def test_a_year_and_a_half_into_the_talks() -> None:
+    c = one("More than a year and a half into the talks, nothing has moved.", "duration")
+    assert (c.value, c.unit, c.qualifier, c.subject) == (1.5, "year", "at_least", "talks")
+
+
+def test_within_a_year_is_at_most() -> None:
+    c = one("Allies pledged the aid within a year.", "duration")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("within a year", 1, "year", "at_most")
+
+
+def test_duration_is_not_also_a_count() -> None:
+    from .helpers import claims_of
+
+    assert claims_of("Ministers held two days of talks.", "count") == []
+    c = one("Ministers held two days of talks.", "duration")
+    assert (c.value, c.unit) == (2, "day")
+
+
+def test_a_year_as_a_rate_is_not_a_duration() -> None:
+    from .helpers import claims_of
+
+    assert claims_of("It produces 600 GWh a year.", "duration") == []

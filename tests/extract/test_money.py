@@ -1,0 +1,63 @@
+"""Money amounts: value in units, ISO 4217 code, qualifier, span."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import claims_of, one
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Biden announced a $425 million arms package.", "$425 million", 425e6, "USD"),
+        ("The EU will lend €35 billion to Kyiv.", "€35 billion", 35e9, "EUR"),
+        ("Donors pledged $12bn for the grid.", "$12bn", 12e9, "USD"),
+        ("France promised €7bn in aid.", "€7bn", 7e9, "EUR"),
+        ("The fund is worth 20 billion euros.", "20 billion euros", 20e9, "EUR"),
+        ("The club paid £1.2m for the player.", "£1.2m", 1.2e6, "GBP"),
+        ("Its debt reached US$3 trillion.", "US$3 trillion", 3e12, "USD"),
+        ("A guarantee of 12 billion pounds was agreed.", "12 billion pounds", 12e9, "GBP"),
+    ],
+)
+def test_amounts(text: str, span: str, value: float, unit: str) -> None:
+    c = one(text, "money")
+    assert (c.span, c.value, c.unit, c.qualifier) == (span, value, unit, "exact")
+
+
+def test_range_with_shared_scale() -> None:
+    c = one("The upgrade will cost $1-2 billion.", "money")
+    assert (c.value, c.value_max, c.qualifier, c.unit) == (1e9, 2e9, "range", "USD")
+
+
+def test_up_to_is_at_most_and_in_the_span() -> None:
+    c = one("The bank may lend up to €9 billion to Ukraine.", "money")
+    assert (c.span, c.value, c.qualifier) == ("up to €9 billion", 9e9, "at_most")
+
+
+def test_bracketed_conversion_is_a_second_claim_about_the_same_subject() -> None:
+    first, second = claims_of(
+        "The EU approved a loan of up to €35 billion ($38 billion) for Ukraine.", "money"
+    )
+    assert (first.value, first.unit, first.qualifier) == (35e9, "EUR", "at_most")
+    assert (second.span, second.value, second.unit) == ("$38 billion", 38e9, "USD")
+    assert second.qualifier == "at_most"
+    assert first.subject == second.subject == "loan"
+    assert first.subject_key == "loan"
+
+
+def test_subject_is_the_noun_the_amount_modifies() -> None:
+    c = one("Biden announced a $425 million arms package for Kyiv.", "money")
+    assert c.subject == "arms package"
+    assert c.subject_key == "arm package"
+
+
+def test_about_a_is_a_preposition_not_a_qualifier() -> None:
+    c = one("He told Zelensky about a $425 million package.", "money")
+    assert c.qualifier == "exact"
+
+
+def test_money_is_not_also_a_count() -> None:
+    kinds = [c.kind for c in claims_of("They sent $425 million weapons.", "money")]
+    assert kinds == ["money"]
+    assert claims_of("They sent $425 million weapons.", "count") == []

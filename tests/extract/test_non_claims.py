@@ -1,0 +1,57 @@
+"""Text that must not become claims."""
+
+from __future__ import annotations
+
+from claimtrack.extract import extract_claims
+
+
+def spans(text: str) -> list[str]:
+    return [c.span for c in extract_claims(text)]
+
+
+def test_phone_numbers() -> None:
+    assert spans("Call +385 1 555 0198 or 0800 555 0199 for details.") == []
+
+
+def test_urls_and_emails() -> None:
+    assert spans("See https://example.org/2024/10/x or mail press@ket.example.hr now.") == []
+
+
+def test_digits_inside_names() -> None:
+    assert spans("G7 leaders, F-16 jets, COP29, CO2 and ISO 14001 were on the agenda.") == []
+
+
+def test_list_numbering() -> None:
+    assert spans("The plan:\n1. An invitation to NATO.\n2. Stronger defence.\n") == []
+
+
+def test_year_used_as_a_label() -> None:
+    assert spans("The 2024 budget and the 2023 London conference were discussed.") == []
+
+
+def test_ordinals() -> None:
+    assert spans("It was the 15th package and the first of several talks.") == []
+
+
+def test_ad_block() -> None:
+    text = (
+        "Troops advanced.\nAdvertisement\nSave 30% on your first order\nTry for free\n"
+        "Partner service\nLearn French in 15 minutes per day.\nTry for free\nThe talks went on."
+    )
+    assert spans(text) == []
+
+
+def test_dateline_and_published_line() -> None:
+    text = (
+        "BRUSSELS, Oct. 18 (Northgate Wire) - Ministers met.\nPublished: 18 October 2024\n"
+        "By Jane Doe\n"
+    )
+    assert spans(text) == []
+
+
+def test_one_as_an_idiom() -> None:
+    assert spans("If ever one day they decide, one diplomat said, it will end.") == []
+
+
+def test_anonymous_sourcing_is_not_a_count() -> None:
+    assert spans("Two people familiar with the plans said it would happen.") == []

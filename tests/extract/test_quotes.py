@@ -1,0 +1,87 @@
+"""Direct quotations and their speakers."""
+
+from __future__ import annotations
+
+from .helpers import claims_of, one
+
+INTRO = "President Volodymyr Zelensky arrived in Brussels. "
+
+
+def test_straight_quotes_x_said_gives_full_name() -> None:
+    c = one(INTRO + '"Ukraine is ready for real diplomacy, but we must be strong," Zelensky said.',
+            "quote")  # fmt: skip
+    assert c.span == '"Ukraine is ready for real diplomacy, but we must be strong,"'
+    assert c.speaker == "Volodymyr Zelensky"
+    assert c.sentence.endswith("Zelensky said.")
+
+
+def test_curly_quotes_said_x_with_title() -> None:
+    c = one("“We want this plan to succeed,” said British Defence Secretary John Healey.", "quote")
+    assert c.speaker == "John Healey"
+
+
+def test_x_told_reporters() -> None:
+    c = one(INTRO + "“We will never trade land for peace with Moscow,” Zelensky told reporters.",
+            "quote")  # fmt: skip
+    assert c.speaker == "Volodymyr Zelensky"
+
+
+def test_x_added_and_a_quote_that_continues_the_previous_speaker() -> None:
+    text = (
+        "Alliance chief Mark Rutte met ministers. “Russia will resort to diplomacy only when "
+        "it must,” Rutte added. “This is the plan. This is exactly what is needed.”"
+    )
+    first, second = claims_of(text, "quote")
+    assert first.speaker == second.speaker == "Mark Rutte"
+
+
+def test_according_to() -> None:
+    c = one('According to Jens Stoltenberg, "the alliance will stand with Ukraine as long as '
+            'needed."', "quote")  # fmt: skip
+    assert c.speaker == "Jens Stoltenberg"
+
+
+def test_colon_introduction_with_apposition() -> None:
+    c = one(
+        "Washington's ambassador to NATO, Julianne Smith, was blunter, saying: “We are not at "
+        "the point right now where the alliance is talking about an invitation.”",
+        "quote",
+    )
+    assert c.speaker == "Julianne Smith"
+
+
+def test_pronoun_goes_to_the_nearest_named_person() -> None:
+    text = (
+        "European Council president Charles Michel said the plan was clear. “We are serious in "
+        "our intent to reinforce Ukraine,” he said."
+    )
+    assert one(text, "quote").speaker == "Charles Michel"
+
+
+def test_institution_as_speaker() -> None:
+    c = one("The Kremlin repeated its warning that the plan was an attempt to “directly involve "
+            "NATO in the conflict.”", "quote")  # fmt: skip
+    assert c.speaker == "The Kremlin"
+
+
+def test_unnamed_speaker_as_written() -> None:
+    c = one("“We are tracking the possible deployment of troops,” one NATO official said.",
+            "quote")  # fmt: skip
+    assert c.speaker == "one NATO official"
+
+
+def test_scare_quotes_are_not_claims() -> None:
+    text = (
+        "He defended his \"victory plan\" and his “whole plan” while NATO spoke of an "
+        "'irreversible path' and a “strong signal.”"
+    )
+    assert claims_of(text, "quote") == []
+
+
+def test_quoted_heading_is_not_a_claim() -> None:
+    assert claims_of("Intro line.\n‘Reinforcing Ukraine is reinforcing ourselves’\nBody.", "quote") == []
+
+
+def test_apostrophes_do_not_open_or_close_quotes() -> None:
+    c = one("Rutte said: ‘Ukraine’s place is in NATO, and the allies’ support won’t stop.’", "quote")
+    assert c.span.startswith("‘Ukraine’s") and c.span.endswith("stop.’")
