@@ -1,10 +1,14 @@
 """The Markdown report: CommonMark (plus a GFM table), for a CMS, a wiki or a GitHub issue.
 
 Layout: a title; a list with the generated-at time (the only line that changes between two runs
-on the same database), the organisation, the checkers, the statuses reported; a table of claim
-counts by status; then one section per document (title, source, URL, published date, a table of
-its claims) with one subsection per claim (the claim as it stands quoted, its sentence, normalised
+on the same database), the organisation, the checkers, the statuses reported and the claim counts
+by status; then one section per document (title, source, URL, published date, a table of its
+claims) with one subsection per claim (the claim as it stands quoted, its sentence, normalised
 value, status, notes, sources as links, conflicts with their resolution).
+
+All of it is plain CommonMark except the per-document summary table, a GFM table (GitHub, GitLab,
+most wikis and CMS editors render it); a strict CommonMark renderer shows it as lines of
+pipe-separated text, and every claim's details follow it in plain CommonMark anyway.
 
 Everything from outside goes through markdown_text (escape_inline, escape_cell, link).
 """
@@ -54,11 +58,9 @@ def _header(data: ReportData) -> Iterator[str]:
     yield f"- Statuses reported: {escape_inline(', '.join(data.statuses))}"
     docs = len(data.claims_by_document())
     yield f"- Claims reported: {len(data.claims)} in {docs} document{'s' * (docs != 1)}"
-    yield ""
-    yield "| Status | Claims in the database |"
-    yield "| --- | ---: |"
+    yield "- Claims in the database by status:"
     for status in Status:
-        yield f"| {escape_cell(status.value)} | {data.counts.get(status.value, 0)} |"
+        yield f"  - {escape_inline(status.value)}: {data.counts.get(status.value, 0)}"
 
 
 def _document(data: ReportData, document: Document, claims: list[Claim]) -> Iterator[str]:

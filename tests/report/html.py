@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 
 # GFM-like: CommonMark plus tables, strikethrough and linkify (bare URLs and www. become links).
 GFM = MarkdownIt("gfm-like")
+COMMONMARK = MarkdownIt("commonmark")
 
 
 @dataclass
@@ -48,8 +49,8 @@ class Page(HTMLParser):
         return [e.text for e in self.all(tag)]
 
 
-def render(markdown: str) -> Page:
+def render(markdown: str, flavour: str = "gfm") -> Page:
     page = Page()
-    page.feed(GFM.render(markdown))
+    page.feed((GFM if flavour == "gfm" else COMMONMARK).render(markdown))
     page.close()
     return page
