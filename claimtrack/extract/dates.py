@@ -26,18 +26,27 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 DATE = re.compile(
-    rf"(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
+    # Every branch starts at a digit or a capital or one of a few words, after a word boundary,
+    # so the engine rejects most positions at once; prepositions are checked afterwards.
+    rf"\b(?:(?P<dmy>(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
     rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?)\b"
     rf"|(?P<my>{_MONTH}(?:\s+of)?,?\s+{_YEAR})\b"
     rf"|(?P<month>{_MONTH_FULL})\b"
-    r"|\b(?:in|In|of|since|by|until|early|late|mid|and)\s(?P<may>May)\b"
+    r"|(?P<may>May)\b"
     rf"|(?P<weekday>{_WEEKDAY})\b"
-    rf"|(?P<relday>(?i:last|next|this)\s+{_WEEKDAY})\b"
-    r"|(?P<rel>(?i:this|next|last|past)\s+(?i:year|month)|(?i:last\s+week|yesterday|tomorrow))\b"
+    rf"|(?P<relday>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+{_WEEKDAY})\b"
+    r"|(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast|[Pp]ast)\s+(?:year|month)|[Ll]ast\s+week|[Yy]esterday"
+    r"|[Tt]omorrow)\b"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
-    r"|\b(?i:in|by|since|until|till|through|from|between|before|after|during|to|and|early|late|"
-    rf"mid|of)[ -](?P<year>{_YEAR})\b(?![-–/]\d|s\b|['’]s)"
+    rf"|(?P<year>{_YEAR})\b(?![-–/]\d|s\b|['’]s))"
 )
+# What must stand before a bare year or "May" for it to be a time: "in 2023", "since May".
+_YEAR_PREP = re.compile(
+    r"\b(?:in|by|since|until|till|through|from|between|before|after|during|to|and|early|late|"
+    r"mid|of)[ -]$",
+    re.IGNORECASE,
+)
+_MAY_PREP = re.compile(r"\b(?:in|of|since|by|until|early|late|mid|and)\s$", re.IGNORECASE)
 _YEAR_IN = re.compile(_YEAR)
 _MONTH_NUMBER = {
     m[:3].lower(): i + 1
@@ -196,7 +205,11 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if doc.in_no_go(start, end) or _is_metadata(doc, start):
             continue
         expression = " ".join(text[start:end].split())
-        if m.group("year") and not _year_is_time(text, start, end):
+        if m.group("year") and not (
+            _YEAR_PREP.search(text, max(0, start - 9), start) and _year_is_time(text, start, end)
+        ):
+            continue
+        if m.group("may") and not _MAY_PREP.search(text, max(0, start - 7), start):
             continue
         future = False
         if m.group("weekday"):

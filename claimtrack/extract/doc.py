@@ -14,10 +14,12 @@ from .types import ExtractedClaim
 
 # Numbers inside these are never claims: URLs, e-mail addresses, phone numbers, handles.
 _NO_GO = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+"
-    r"|(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?!\w)"
-    r"|\b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk|eu|fr|de)\b",
-    re.IGNORECASE,
+    r"(?=[+(\d])(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?!\w)"
+)
+# Only run when the text holds an "@", "://", "www." or a dot followed by a letter.
+_WEB = re.compile(
+    r"\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)[@#]\w+"
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|eu|fr|de|hr|info)\b"
 )
 # Datelines ("BRUSSELS, Oct. 18 (Wire) -"), "Published:" and byline lines are metadata.
 _META = re.compile(
@@ -41,12 +43,16 @@ _AD_OPENERS = ("advertisement", "sponsored", "partner service", "partner content
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # Times a sentence ties a figure to: "in 2023", "by 2030", "in June 2024", "this year", "now".
 _TIED_DATE = re.compile(
-    rf"\b(?:(?:in|since|by|during|for|as\s+of|through|until|the)\s+(?:(?:early|mid|late)[- ])?"
-    rf"(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d|s\b)"
-    rf"|in\s+(?P<lone_month>{_MONTHS})\b(?!\s+\d)"
-    r"|(?P<rel>this|next|last)\s+year\b|(?P<now>now|currently)\b)",
+    rf"\b(?:(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d|s\b)"
+    rf"|(?P<lone_month>{_MONTHS})\b(?!\s+\d)"
+    r"|(?P<rel>[Tt]his|[Nn]ext|[Ll]ast)\s+year\b|(?P<now>now|currently)\b)"
+)
+# Years and months tie a figure only after one of these: "in 2023", "by 2030", "the 2023 …".
+_TIED_PREP = re.compile(
+    r"\b(?:in|since|by|during|for|as\s+of|through|until|the)\s+(?:(?:early|mid|late)[- ])?$",
     re.IGNORECASE,
 )
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 # A figure for another time sits across these: "40% now, up from 25% in 2023".
 _OTHER_TIME = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
@@ -64,9 +70,14 @@ class Doc:
     def no_go(self) -> tuple[list[int], list[int]]:
         starts: list[int] = []
         ends: list[int] = []
-        for m in _NO_GO.finditer(self.text):
+        text = self.text
+        for m in _NO_GO.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
+        if "@" in text or "://" in text or "www." in text or ".com" in text or "#" in text:
+            for m in _WEB.finditer(text):
+                starts.append(m.start())
+                ends.append(m.end())
         for m in _META.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())
@@ -123,11 +134,16 @@ class Doc:
         year = self.published.year if self.published else None
         for m in _TIED_DATE.finditer(self.text):
             value: str | None = None
+            window = max(0, m.start() - 16)
             if m.group("year"):
+                if not _TIED_PREP.search(self.text, window, m.start()):
+                    continue
                 value = m.group("year")
                 if m.group("month"):
                     value += f"-{_MONTH_NUMBER[m.group('month').lower()]:02d}"
             elif m.group("lone_month") and self.published is not None:
+                if not _IN_BEFORE.search(self.text, window, m.start()):
+                    continue
                 month = _MONTH_NUMBER[m.group("lone_month").lower()]
                 pub = self.published
                 y = pub.year if (month - pub.month) <= 6 else pub.year - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 _CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*\w)"
 # A run of capitalised words on one line (with a lower-case title word inside, "Council
@@ -224,6 +225,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words[last_title + 1 :]
 
 
+@lru_cache(maxsize=8192)
 def clean_name(run: str) -> str | None:
     """A person's name from a capitalised run, titles and possessives removed; None if not one."""
     run = re.sub(r"['’]s?$", "", run.strip())
