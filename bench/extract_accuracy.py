@@ -24,7 +24,9 @@ def _show(text: str, width: int = 70) -> str:
 
 def report(outcomes: list[Outcome], quiet: bool) -> None:
     scores = totals(outcomes)
-    print(f"{'kind':10} {'gold':>5} {'found':>6} {'hits':>5} {'extra':>6} {'recall':>7} {'prec':>6}")
+    print(
+        f"{'kind':10} {'gold':>5} {'found':>6} {'hits':>5} {'extra':>6} {'recall':>7} {'prec':>6}"
+    )
     for kind in (*KINDS, "all"):
         s = scores[kind]
         print(
@@ -37,8 +39,8 @@ def report(outcomes: list[Outcome], quiet: bool) -> None:
         if not (o.misses or o.extras or o.field_errors or o.unplaced):
             continue
         print(f"\n== {o.document}")
-        for g in o.unplaced:
-            print(f"  GOLD SPAN NOT IN TEXT {g['kind']:8} {_show(g['span'])}")
+        for label in o.unplaced:
+            print(f"  GOLD SPAN NOT IN TEXT {label['kind']:8} {_show(label['span'])}")
         for g in o.misses:
             print(f"  MISS  {g.kind:8} {_show(g.span)} {g.fields}")
         for g, c, wrong in o.field_errors:

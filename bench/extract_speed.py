@@ -29,8 +29,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "articles"
@@ -59,7 +62,9 @@ def build_corpus(directory: Path, words: int, seed: int = 7) -> tuple[list[Path]
     sys.path.insert(0, str(ROOT))
     from claimtrack.extract.evaluate import body_text
 
-    bases = [body_text(p) for p in sorted(FIXTURES.iterdir()) if p.suffix in (".txt", ".md", ".html")]
+    bases = [
+        body_text(p) for p in sorted(FIXTURES.iterdir()) if p.suffix in (".txt", ".md", ".html")
+    ]
     rng = random.Random(seed)
     paths: list[Path] = []
     total = 0
@@ -76,27 +81,41 @@ def build_corpus(directory: Path, words: int, seed: int = 7) -> tuple[list[Path]
     return paths, total
 
 
-def run_measured(argv: list[str], label: str) -> dict[str, object]:
+@dataclass
+class Measured:
+    returncode: int
+    wall: float
+    rss_mb: float
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict[str, Any] | None:
+        lines = self.stdout.strip().splitlines()
+        try:
+            data = json.loads(lines[-1]) if lines else None
+        except json.JSONDecodeError:
+            return None
+        return data if isinstance(data, dict) else None
+
+
+def run_measured(argv: list[str]) -> Measured:
+    """Run one child; wall time and its own peak RSS (wait4 on it, not the whole tree)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # wait4 on the child itself gives its own rusage; communicate would reap it first.
-    out_chunks: list[str] = []
-    err_chunks: list[str] = []
-    assert proc.stdout is not None and proc.stderr is not None
-    import threading
-
-    t_out = threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()))  # type: ignore[union-attr]
-    t_err = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()))  # type: ignore[union-attr]
-    t_out.start()
-    t_err.start()
+    out: list[str] = []
+    err: list[str] = []
+    readers = [
+        threading.Thread(target=lambda: out.append(proc.stdout.read() if proc.stdout else "")),
+        threading.Thread(target=lambda: err.append(proc.stderr.read() if proc.stderr else "")),
+    ]
+    for t in readers:
+        t.start()
     _, status, usage = os.wait4(proc.pid, 0)
-    t_out.join()
-    t_err.join()
+    for t in readers:
+        t.join()
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"label": label, "returncode": proc.returncode, "wall": wall,
-            "rss_mb": usage.ru_maxrss / 1024, "stdout": "".join(out_chunks),
-            "stderr": "".join(err_chunks)}  # fmt: skip
+    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024, "".join(out), "".join(err))
 
 
 # Child programs: each reads the list of files, times only its own work, prints JSON.
@@ -155,12 +174,19 @@ def _claimtrack_cmd() -> list[str] | None:
     return probe[:-1]
 
 
-def _child_json(result: dict[str, object]) -> dict[str, object] | None:
-    lines = str(result["stdout"]).strip().splitlines()
-    try:
-        return json.loads(lines[-1]) if lines else None
-    except json.JSONDecodeError:
-        return None
+@dataclass
+class Row:
+    label: str
+    seconds: float | None = None
+    rate: float | None = None
+    rss_mb: float | None = None
+    note: str = ""
+
+    def line(self) -> str:
+        secs = f"{self.seconds:9.1f}" if self.seconds is not None else f"{'-':>9}"
+        rate = f"{self.rate:10,.0f}" if self.rate is not None else f"{'-':>10}"
+        rss = f"{self.rss_mb:12.0f}" if self.rss_mb is not None else f"{'-':>12}"
+        return f"{self.label:26} {secs} {rate} {rss}  {self.note}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,27 +205,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {len(paths)} documents, {words:,} words in {corpus}")
         files = work / "files.json"
         files.write_text(json.dumps([str(p) for p in paths]))
-        rows: list[tuple[str, float | None, float | None, float | None, str]] = []
+        rows: list[Row] = []
 
         cmd = _claimtrack_cmd()
         if cmd is None:
-            rows.append(("claimtrack ingest", None, None, None, "CLI ingest not available"))
+            rows.append(Row("claimtrack ingest", note="CLI ingest not available"))
         else:
-            db = work / "bench.db"
-            r = run_measured([*cmd, "--db", str(db), "ingest", str(corpus)], "ingest")
-            note = f"exit {r['returncode']}" if r["returncode"] else "read+extract+store"
-            if r["returncode"]:
-                note += ": " + str(r["stderr"]).strip().splitlines()[-1][:80] if r["stderr"] else ""
-            rows.append(("claimtrack ingest", float(r["wall"]), words / float(r["wall"]),  # type: ignore[arg-type]
-                         float(r["rss_mb"]), note))  # type: ignore[arg-type]
+            r = run_measured([*cmd, "--db", str(work / "bench.db"), "ingest", str(corpus)])
+            note = "read + extract + store"
+            if r.returncode:
+                last = r.stderr.strip().splitlines()[-1:] or [""]
+                note = f"exit {r.returncode}: {last[0][:80]}"
+            rows.append(Row("claimtrack ingest", r.wall, words / r.wall, r.rss_mb, note))
 
-        code = _EXTRACT_CHILD.format(root=str(ROOT), files=str(files))
-        r = run_measured([sys.executable, "-c", code], "extract")
-        data = _child_json(r)
+        r = run_measured(
+            [sys.executable, "-c", _EXTRACT_CHILD.format(root=str(ROOT), files=str(files))]
+        )
+        data = r.json()
         if data:
-            secs = float(data["seconds"])  # type: ignore[arg-type]
-            rows.append(("extract_claims only", secs, float(data["words"]) / secs,  # type: ignore[arg-type]
-                         float(r["rss_mb"]), f"{data['claims']} claims"))  # type: ignore[arg-type]
+            secs = float(data["seconds"])
+            rows.append(
+                Row(
+                    "extract_claims only",
+                    secs,
+                    data["words"] / secs,
+                    r.rss_mb,
+                    f"{data['claims']} claims",
+                )
+            )
 
         from claimtrack.extract.evaluate import body_text
 
@@ -217,27 +250,24 @@ def main(argv: list[str] | None = None) -> int:
             ("dateparser search_dates", sys.executable, _DATEPARSER_CHILD),
             ("spaCy en_core_web_sm NER", args.spacy_python, _SPACY_CHILD),
         ):
-            r = run_measured([py, "-c", template.format(texts=str(texts_file))], label)
-            data = _child_json(r)
+            r = run_measured([py, "-c", template.format(texts=str(texts_file))])
+            data = r.json()
             if not data or "skipped" in data:
-                why = (data or {}).get("skipped") or str(r["stderr"]).strip()[-120:]
-                rows.append((label, None, None, None, f"skipped: {why}"))
+                why = (data or {}).get("skipped") or r.stderr.strip()[-120:]
+                rows.append(Row(label, note=f"skipped: {why}"))
                 continue
-            secs = float(data["seconds"])  # type: ignore[arg-type]
-            rows.append((label, secs, float(data["words"]) / secs, float(r["rss_mb"]),  # type: ignore[arg-type]
-                         f"{int(data['words']):,} words, {data['claims']} found"))  # type: ignore[call-overload]
+            secs = float(data["seconds"])
+            note = f"{int(data['words']):,} words, {data['claims']} found"
+            rows.append(Row(label, secs, data["words"] / secs, r.rss_mb, note))
 
         print(f"\n{'what':26} {'seconds':>9} {'words/s':>10} {'peak RSS MB':>12}  note")
-        for label, secs, rate, rss, note in rows:
-            s = f"{secs:9.1f}" if secs is not None else f"{'-':>9}"
-            w = f"{rate:10,.0f}" if rate is not None else f"{'-':>10}"
-            m = f"{rss:12.0f}" if rss is not None else f"{'-':>12}"
-            print(f"{label:26} {s} {w} {m}  {note}")
-        rates = {label: rate for label, _, rate, _, _ in rows if rate}
-        ingest = rates.get("claimtrack ingest") or rates.get("extract_claims only")
+        for row in rows:
+            print(row.line())
+        rates = {row.label: row.rate for row in rows if row.rate}
+        ours = rates.get("claimtrack ingest") or rates.get("extract_claims only")
         for peer in ("dateparser search_dates", "spaCy en_core_web_sm NER"):
-            if ingest and peer in rates:
-                print(f"ratio to {peer}: {ingest / rates[peer]:.1f}x")
+            if ours and peer in rates:
+                print(f"ratio to {peer}: {ours / rates[peer]:.1f}x")
         return 0
     finally:
         if args.keep is None:

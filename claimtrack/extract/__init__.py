@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .types import ExtractedClaim
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 __all__ = ["ExtractedClaim", "extract_claims"]
 
@@ -12,7 +17,7 @@ __all__ = ["ExtractedClaim", "extract_claims"]
 _PRIORITY = ("quote", "money", "percent", "duration", "quantity", "date", "count")
 
 
-def _extractors():  # type: ignore[no-untyped-def]
+def _extractors() -> dict[str, Callable[[Doc], list[ExtractedClaim]]]:
     from . import count, dates, duration, money, percent, quantity, quotes
 
     return {

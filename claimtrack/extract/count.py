@@ -13,14 +13,73 @@ _MEMBER = re.compile(r"-(?P<noun>member|strong|seat|nation|country|person|man|wo
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words after a number that make it something other than a count.
 _NOT_COUNTED = frozenset(
-    """am pm a.m p.m gmt utc bst cet est edt pst hrs h o'clock th st nd rd s
-    year years month months week weeks day days hour hours minute minutes second seconds
-    decade decades percent per times""".split()
+    [
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "pst",
+        "hrs",
+        "h",
+        "o'clock",
+        "th",
+        "st",
+        "nd",
+        "rd",
+        "s",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "percent",
+        "per",
+        "times",
+    ]
 )
 # Adjectives a counted noun sheds: "10,000 new soldiers" counts soldiers.
 _ADJECTIVES = frozenset(
-    """new additional further extra other more former total young old senior top key major
-    separate different several small large big many few""".split()
+    [
+        "new",
+        "additional",
+        "further",
+        "extra",
+        "other",
+        "more",
+        "former",
+        "total",
+        "young",
+        "old",
+        "senior",
+        "top",
+        "key",
+        "major",
+        "separate",
+        "different",
+        "several",
+        "small",
+        "large",
+        "big",
+        "many",
+        "few",
+    ]
 )
 # "two people familiar with the plans": anonymous sourcing, not a figure to check.
 _SOURCING = re.compile(r"\s+(?:familiar|close|briefed|who\s+asked|speaking\s+on)\b")
@@ -51,7 +110,7 @@ def counted_unit(phrase: str) -> str | None:
 def _counted(doc: Doc, num: Num) -> tuple[str, str, int] | None:
     """(unit, subject, end) for the noun a number counts."""
     text = doc.text
-    a, b = doc.sentences.bounds(num.start, num.end)
+    _, b = doc.sentences.bounds(num.start, num.end)
     m = _MEMBER.match(text, num.end)
     if m:
         noun, _ = phrase_after(text, m.end(), b, max_words=3)
@@ -93,8 +152,15 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             qualifier = "range"
         out.append(
             doc.claim(
-                "count", q_start, end, value=num.value, value_max=num.value_max, unit=unit,
-                qualifier=qualifier, date=doc.tied_date(num.start, end), subject=subject,
-            )  # fmt: skip
+                "count",
+                q_start,
+                end,
+                value=num.value,
+                value_max=num.value_max,
+                unit=unit,
+                qualifier=qualifier,
+                date=doc.tied_date(num.start, end),
+                subject=subject,
+            )
         )
     return out

@@ -16,9 +16,7 @@ from .doc import Doc
 from .subjects import phrase_after
 from .types import ExtractedClaim
 
-_MONTH_FULL = (
-    r"January|February|March|April|June|July|August|September|October|November|December"
-)
+_MONTH_FULL = r"January|February|March|April|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
 _MONTH = rf"(?:{_MONTH_FULL}|May|{_MONTH_ABBR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -51,7 +49,20 @@ _YEAR_IN = re.compile(_YEAR)
 _MONTH_NUMBER = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
     )
 }
 # A line that starts with a dateline ("BRUSSELS, Oct. 18 (Wire) -") or is metadata.
@@ -59,7 +70,9 @@ _META_LINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?,\s|(?:Published|Updated|Posted|Last updated|"
     r"First published|Date)\b:?|By\s+[A-Z])",
 )
-_BYLINE_STAMP = re.compile(rf"^\W*(?:{_WEEKDAY},?\s+)?[\w .,]+\d{{4}}(?:,?\s+\d{{1,2}}[:.]\d\d\S*)?\s*$")
+_BYLINE_STAMP = re.compile(
+    rf"^\W*(?:{_WEEKDAY},?\s+)?[\w .,]+\d{{4}}(?:,?\s+\d{{1,2}}[:.]\d\d\S*)?\s*$"
+)
 _FUTURE_HINT = re.compile(r"\b(?:will|next|due|upcoming|coming|scheduled|expected|plans?\s+to)\b")
 
 
@@ -118,7 +131,14 @@ def resolve(expression: str, base: dt.date | None, future: bool = False) -> str 
             return (base + dt.timedelta(days=7 - back)).isoformat()
         return (base - dt.timedelta(days=back)).isoformat()
     rel = _relative(low, base)
-    if rel is not None or low.split()[0] in ("this", "next", "last", "past", "yesterday", "tomorrow"):
+    if rel is not None or low.split()[0] in (
+        "this",
+        "next",
+        "last",
+        "past",
+        "yesterday",
+        "tomorrow",
+    ):
         return rel
     plain = re.sub(rf"^{_WEEKDAY},?\s+", "", expression)
     parsed = _parse(plain)
@@ -191,8 +211,41 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 
 
 _FILLER = frozenset(
-    "a an the of on in at to by for from and or but since until on late early mid this that "
-    "was were is are be been has have had will would".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "by",
+        "for",
+        "from",
+        "and",
+        "or",
+        "but",
+        "since",
+        "until",
+        "on",
+        "late",
+        "early",
+        "mid",
+        "this",
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
 )
 
 

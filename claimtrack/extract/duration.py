@@ -1,4 +1,4 @@
-"""Durations: '18 months', 'two and a half years', 'more than a year and a half', 'within a year'."""
+"""Durations: "18 months", "two and a half years", "more than a year and a half"."""
 
 from __future__ import annotations
 
@@ -19,10 +19,26 @@ _ARTICLE_FORM = re.compile(
 )
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
-_NOT_DURATION = re.compile(
-    r"(?:-old\b|\s+(?:ago|earlier|later|from\s+now|on)\b)", re.IGNORECASE
+_NOT_DURATION = re.compile(r"(?:-old\b|\s+(?:ago|earlier|later|from\s+now|on)\b)", re.IGNORECASE)
+_SUBJECT_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "up",
+        "more",
+        "than",
+        "about",
+        "over",
+        "and",
+        "for",
+        "in",
+        "into",
+        "on",
+    ]
 )
-_SUBJECT_FILLER = frozenset("a an the of to up more than about over and for in into on".split())
 
 
 def _normal_unit(unit: str) -> tuple[str, float]:

@@ -77,13 +77,14 @@ def score_document(
     document: str, text: str, gold_claims: list[dict[str, Any]], extracted: list[ExtractedClaim]
 ) -> Outcome:
     out = Outcome(document=document, extracted=list(extracted))
-    for g in gold_claims:
-        start = locate(text, g["span"], int(g.get("occurrence") or 1))
+    for label in gold_claims:
+        start = locate(text, label["span"], int(label.get("occurrence") or 1))
         if start < 0:
-            out.unplaced.append(g)
+            out.unplaced.append(label)
             continue
-        fields = {f: g.get(f) for f in FIELDS}
-        out.gold.append(GoldClaim(g["kind"], start, start + len(g["span"]), g["span"], fields))
+        fields = {f: label.get(f) for f in FIELDS}
+        span = label["span"]
+        out.gold.append(GoldClaim(label["kind"], start, start + len(span), span, fields))
     used: set[int] = set()
     for g in out.gold:
         best: tuple[int, int, int] | None = None  # (wrong fields, -overlap, index)
@@ -170,5 +171,7 @@ def evaluate_fixtures(
         text, published = body_text(fixtures / data["document"])
         if published is None and data.get("published"):
             published = dt.date.fromisoformat(data["published"])
-        outcomes.append(score_document(data["document"], text, data["claims"], extract(text, published)))
+        outcomes.append(
+            score_document(data["document"], text, data["claims"], extract(text, published))
+        )
     return outcomes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .numbers import Num, qualifier_before
+from .numbers import qualifier_before
 from .subjects import phrase_after, possessor_before
 from .types import ExtractedClaim
 
@@ -172,8 +172,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 qualifier=qualifier,
                 date=tied,
                 subject=subject,
-            )  # fmt: skip
+            )
         )
         last_end, last_subject, last_qualifier = end, subject, qualifier
     return out
-

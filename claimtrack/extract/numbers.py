@@ -182,7 +182,7 @@ def scan_numbers(text: str) -> list[Num]:
         start = m.start("a") if b_text is None or value_max is None else m.start()
         if value_max is None:
             end = m.start("a") + len(a_text)
-        words = not a_text[:1].isdigit() and not a_text[:1] == "."
+        words = not a_text[:1].isdigit() and a_text[:1] != "."
         out.append(Num(start, end, value, value_max, words, scaled, short))
     return out
 

@@ -99,6 +99,6 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 qualifier=qualifier,
                 date=doc.tied_date(num.start, end),
                 subject=_subject(doc, num.start, end),
-            )  # fmt: skip
+            )
         )
     return out

@@ -83,9 +83,15 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             qualifier = "range"
         out.append(
             doc.claim(
-                "quantity", q_start, end, value=num.value, value_max=num.value_max, unit=symbol,
-                qualifier=qualifier, date=doc.tied_date(num.start, end),
+                "quantity",
+                q_start,
+                end,
+                value=num.value,
+                value_max=num.value_max,
+                unit=symbol,
+                qualifier=qualifier,
+                date=doc.tied_date(num.start, end),
                 subject=_subject(doc, num.start, m.end()),
-            )  # fmt: skip
+            )
         )
     return out

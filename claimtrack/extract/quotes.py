@@ -34,7 +34,7 @@ _AFTER_WHO_VERB = re.compile(
 )
 # ', said British Defence Secretary John Healey'
 _AFTER_VERB_WHO = re.compile(rf"[,.!?…]?\s*(?:{_VERBS})\s+(?P<who>[^.!?;“”\"\n]{{1,90}})")
-_ACCORDING = re.compile(rf"according\s+to\s+(?P<who>[^,.;“”\"\n]{{1,80}})")
+_ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;“”\"\n]{1,80})")
 _MARK_IN_GAP = re.compile(r"[“\"]")
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _OPEN = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}

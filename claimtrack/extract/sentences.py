@@ -78,7 +78,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
-# A stop, then optional closing quotes/brackets, then space, then something that can open a sentence.
+# A stop, optional closing quotes or brackets, space, then something that opens a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

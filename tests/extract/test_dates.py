@@ -56,6 +56,4 @@ def test_between_two_years_gives_two_claims() -> None:
 
 
 def test_published_default_is_used() -> None:
-    assert one("They met yesterday.", "date").date == (
-        PUBLISHED - dt.timedelta(days=1)
-    ).isoformat()
+    assert one("They met yesterday.", "date").date == (PUBLISHED - dt.timedelta(days=1)).isoformat()

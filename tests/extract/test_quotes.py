@@ -72,16 +72,21 @@ def test_unnamed_speaker_as_written() -> None:
 
 def test_scare_quotes_are_not_claims() -> None:
     text = (
-        "He defended his \"victory plan\" and his “whole plan” while NATO spoke of an "
+        'He defended his "victory plan" and his “whole plan” while NATO spoke of an '
         "'irreversible path' and a “strong signal.”"
     )
     assert claims_of(text, "quote") == []
 
 
 def test_quoted_heading_is_not_a_claim() -> None:
-    assert claims_of("Intro line.\n‘Reinforcing Ukraine is reinforcing ourselves’\nBody.", "quote") == []
+    assert (
+        claims_of("Intro line.\n‘Reinforcing Ukraine is reinforcing ourselves’\nBody.", "quote")
+        == []
+    )
 
 
 def test_apostrophes_do_not_open_or_close_quotes() -> None:
-    c = one("Rutte said: ‘Ukraine’s place is in NATO, and the allies’ support won’t stop.’", "quote")
+    c = one(
+        "Rutte said: ‘Ukraine’s place is in NATO, and the allies’ support won’t stop.’", "quote"
+    )
     assert c.span.startswith("‘Ukraine’s") and c.span.endswith("stop.’")
