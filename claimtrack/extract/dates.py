@@ -26,7 +26,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE = re.compile(
     # Every branch starts at a digit or a capital or one of a few words, after a word boundary,
     # so the engine rejects most positions at once; prepositions are checked afterwards.
-    rf"\b(?:(?P<dmy>(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
+    rf"(?=[\dA-Zlntpy])\b(?:(?P<dmy>(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
     rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?)\b"
     rf"|(?P<my>{_MONTH}(?:\s+of)?,?\s+{_YEAR})\b"
     rf"|(?P<month>{_MONTH_FULL})\b"

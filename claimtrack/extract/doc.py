@@ -16,11 +16,10 @@ from .types import ExtractedClaim
 _NO_GO = re.compile(
     r"(?=[+(\d])(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?!\w)"
 )
-# Only run when the text holds an "@", "://", "www." or a dot followed by a letter.
-_WEB = re.compile(
-    r"\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)[@#]\w+"
-    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|eu|fr|de|hr|info)\b"
-)
+# Web addresses, e-mail addresses and handles; each branch starts with a literal so the scan is
+# cheap, and e-mail addresses are widened around their "@" by hand.
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_AT = re.compile(r"[\w.+-]*@[\w-]+(?:\.[\w-]+)*|#\w+")
 # Datelines ("BRUSSELS, Oct. 18 (Wire) -"), "Published:" and byline lines are metadata.
 _META = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?,[^\n]{0,60}?(?:\s[-–—]\s)"
@@ -43,7 +42,7 @@ _AD_OPENERS = ("advertisement", "sponsored", "partner service", "partner content
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # Times a sentence ties a figure to: "in 2023", "by 2030", "in June 2024", "this year", "now".
 _TIED_DATE = re.compile(
-    rf"\b(?:(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d|s\b)"
+    rf"(?=[\dA-Zntlc])\b(?:(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d|s\b)"
     rf"|(?P<lone_month>{_MONTHS})\b(?!\s+\d)"
     r"|(?P<rel>[Tt]his|[Nn]ext|[Ll]ast)\s+year\b|(?P<now>now|currently)\b)"
 )
@@ -56,6 +55,12 @@ _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 # A figure for another time sits across these: "40% now, up from 25% in 2023".
 _OTHER_TIME = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "._+-"):
+        pos -= 1
+    return pos
 
 
 class Doc:
@@ -74,10 +79,24 @@ class Doc:
         for m in _NO_GO.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
-        if "@" in text or "://" in text or "www." in text or ".com" in text or "#" in text:
-            for m in _WEB.finditer(text):
+        if "://" in text or "www." in text:
+            for m in _URL.finditer(text):
                 starts.append(m.start())
                 ends.append(m.end())
+        pos = text.find("@")
+        while pos >= 0:
+            m = _AT.match(text, _word_start(text, pos))
+            if m:
+                starts.append(m.start())
+                ends.append(m.end())
+            pos = text.find("@", pos + 1)
+        pos = text.find("#")
+        while pos >= 0:
+            m = _AT.match(text, pos)
+            if m:
+                starts.append(m.start())
+                ends.append(m.end())
+            pos = text.find("#", pos + 1)
         for m in _META.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())

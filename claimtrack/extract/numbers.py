@@ -55,7 +55,8 @@ _NUM = rf"(?:(?:{_DIGITS})(?:{_SCALE}|{_SPACED_SHORT})?|{_WORDS})"
 
 # A number, or a range of two: "1-2 billion", "10 to 15", "between 3 and 4 million".
 NUMBER = re.compile(
-    rf"(?<![\w.,/#@-])(?:between\s+)?(?P<a>{_NUM})"
+    # The lookahead rejects, at once, positions that cannot start a numeral or number word.
+    rf"(?=[\dzotfsenabZOTFSENAB.])(?<![\w.,/#@-])(?:between\s+)?(?P<a>{_NUM})"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?P<b>{_NUM}))?(?!\w|[.,]\d)",
     re.IGNORECASE,
 )
