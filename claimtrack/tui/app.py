@@ -7,6 +7,7 @@ from typing import ClassVar, Protocol, runtime_checkable
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
 from claimtrack.tui.commands import BindingCommands
 from claimtrack.tui.desk import Desk
@@ -64,7 +65,9 @@ class ClaimtrackApp(App[None]):
         self.push_screen(MainScreen(self.desk))
 
     def _claim_screen(self) -> ClaimScreen | None:
-        screen = self.screen
+        # The command palette is a screen of its own; its actions target the screen below it.
+        screens = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+        screen = screens[-1] if screens else None
         return screen if isinstance(screen, ClaimScreen) else None
 
     def _current_claim(self) -> int | None:
