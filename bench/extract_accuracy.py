@@ -55,12 +55,19 @@ def report(outcomes: list[Outcome], quiet: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=ROOT / "fixtures")
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        action="append",
+        help="a directory holding gold/*.json and the articles they name (repeatable); "
+        "default: fixtures/ and the extraction tests' own set, tests/extract/data/",
+    )
     parser.add_argument("--quiet", action="store_true", help="only the table")
     args = parser.parse_args(argv)
-    outcomes = evaluate_fixtures(args.fixtures, extract_claims)
+    dirs = args.fixtures or [ROOT / "fixtures", ROOT / "tests" / "extract" / "data"]
+    outcomes = [o for d in dirs for o in evaluate_fixtures(d, extract_claims)]
     if not outcomes:
-        print(f"no gold files under {args.fixtures / 'gold'}", file=sys.stderr)
+        print(f"no gold files under {', '.join(str(d / 'gold') for d in dirs)}", file=sys.stderr)
         return 1
     report(outcomes, args.quiet)
     return 0

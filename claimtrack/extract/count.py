@@ -121,7 +121,7 @@ def _counted(doc: Doc, num: Num) -> tuple[str, str, int] | None:
     gap = re.match(r"[ \t]+", text[num.end : b])
     if not gap:
         return None
-    phrase, end = phrase_after(text, num.end + gap.end(), b)
+    phrase, end = phrase_after(text, num.end + gap.end(), b, plural_ends=True)
     if not phrase or _SOURCING.match(text, end):
         return None
     unit = counted_unit(phrase)

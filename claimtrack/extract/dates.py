@@ -41,7 +41,7 @@ DATE = re.compile(
 # What must stand before a bare year or "May" for it to be a time: "in 2023", "since May".
 _YEAR_PREP = re.compile(
     r"\b(?:in|by|since|until|till|through|from|between|before|after|during|to|and|early|late|"
-    r"mid|of)[ -]$",
+    r"mid|of|for)[ -]$",
     re.IGNORECASE,
 )
 _MAY_PREP = re.compile(r"\b(?:in|of|since|by|until|early|late|mid|and)\s$", re.IGNORECASE)
@@ -73,7 +73,6 @@ _META_LINE = re.compile(
 _BYLINE_STAMP = re.compile(
     rf"^\W*(?:{_WEEKDAY},?\s+)?[\w .,]+\d{{4}}(?:,?\s+\d{{1,2}}[:.]\d\d\S*)?\s*$"
 )
-_FUTURE_HINT = re.compile(r"\b(?:will|next|due|upcoming|coming|scheduled|expected|plans?\s+to)\b")
 
 
 @lru_cache(maxsize=1)
@@ -266,8 +265,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         future = False
         if m.group("weekday"):
-            a, b = doc.sentences.bounds(start, end)
-            future = bool(_FUTURE_HINT.search(text, a, b)) and _weekday_future(text, a, start)
+            a, _ = doc.sentences.bounds(start, end)
+            future = _weekday_future(text, a, start)
         try:
             date = resolve(expression, doc.published, future)
         except Exception:  # dateparser on odd input; the claim still stands without a date
@@ -279,6 +278,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
 def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     # Only a future verb governing the weekday ("will meet on Friday") moves it forward.
     before = text[max(sentence_start, start - 60) : start]
+    if re.search(r"\b[Bb]y\s+$", before):
+        return True  # "return to talks by Friday": a deadline ahead
     return bool(re.search(r"\b(?:will|next|due|scheduled|upcoming)\b[^.,;]*$", before))
 
 

@@ -209,6 +209,12 @@ _QUALIFIER_OF = {
 }  # fmt: skip
 
 
+_SPREAD_BEFORE = re.compile(
+    r"\b(?:spread|spreads|stretched|stretches|stretching|extending|extends|spanning|spans|"
+    r"covering|covers|scattered|distributed)\s+$"
+)
+
+
 def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str, int]:
     """The qualifier written just before ``start`` and where its words begin.
 
@@ -221,6 +227,8 @@ def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str,
         return "exact", start
     phrase = " ".join(m.group("q").lower().split())
     qualifier = _QUALIFIER_OF.get(phrase, "approx")
+    if phrase == "over" and _SPREAD_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        return "exact", start  # "spread over 1,000 acres" is where, not how much
     if not article and m.end("q") != m.end() - 1 and qualifier == "approx":
         return "exact", start
     return qualifier, m.start()

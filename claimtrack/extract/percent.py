@@ -64,6 +64,10 @@ _FILLER = frozenset(
 )
 
 
+_RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
+
+
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     text = doc.text
     a, b = doc.sentences.bounds(start, end)
@@ -80,13 +84,27 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
-    for num in doc.numbers:
+    nums = doc.numbers
+    skip_until = -1
+    for i, num in enumerate(nums):
         m = _AFTER.match(text, num.end)
-        if not m:
+        if not m or num.start < skip_until:
             continue
         end = m.end()
         qualifier, q_start = qualifier_before(text, num.start)
-        if num.value_max is not None:
+        value_max = num.value_max
+        # "between 3% and 4%", "3%-4%", "3% to 4%": one range, the sign written twice.
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        tail = _RANGE_TAIL.match(text, end)
+        if nxt is not None and tail and tail.end() == nxt.start and value_max is None:
+            m2 = _AFTER.match(text, nxt.end)
+            between = _BETWEEN.search(text, max(0, num.start - 8), num.start)
+            joiner = tail.group(0).strip()
+            if m2 and nxt.value > num.value and (joiner != "and" or between):
+                value_max, end, skip_until = nxt.value, m2.end(), m2.end()
+                if between:
+                    q_start = between.start()
+        if value_max is not None:
             qualifier = "range"
         out.append(
             doc.claim(
@@ -94,7 +112,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 q_start,
                 end,
                 value=num.value,
-                value_max=num.value_max,
+                value_max=value_max,
                 unit="%",
                 qualifier=qualifier,
                 date=doc.tied_date(num.start, end),

@@ -268,7 +268,9 @@ _BREAK_WORDS = (
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
 
 
-def phrase_after(text: str, pos: int, limit: int, max_words: int = 4) -> tuple[str, int]:
+def phrase_after(
+    text: str, pos: int, limit: int, max_words: int = 4, plural_ends: bool = False
+) -> tuple[str, int]:
     """The noun phrase starting at ``pos`` (after a number) and where it ends."""
     words: list[str] = []
     while pos < limit and text[pos] in " \t":
@@ -296,10 +298,30 @@ def phrase_after(text: str, pos: int, limit: int, max_words: int = 4) -> tuple[s
                 break
         words.append(word)
         end = m.start() + len(word)
+        if plural_ends and _ends_plural_head(word, len(words)):
+            break  # "30,000 jobs depend on": nothing after a plural head belongs to it
         cursor = end
         while cursor < limit and text[cursor] == " ":
             cursor += 1
     return " ".join(words), end
+
+
+_IRREGULAR_PLURALS = frozenset(
+    ["people", "children", "men", "women", "police", "staff", "personnel"]
+)
+
+
+def _ends_plural_head(word: str, position: int) -> bool:
+    low = word.lower()
+    if low in _IRREGULAR_PLURALS:
+        return True
+    return (
+        position >= 1
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "ics"))
+        and not word[0].isupper()
+    )
 
 
 def stem(word: str) -> str:
