@@ -83,20 +83,14 @@ class Doc:
             for m in _URL.finditer(text):
                 starts.append(m.start())
                 ends.append(m.end())
-        pos = text.find("@")
-        while pos >= 0:
-            m = _AT.match(text, _word_start(text, pos))
-            if m:
-                starts.append(m.start())
-                ends.append(m.end())
-            pos = text.find("@", pos + 1)
-        pos = text.find("#")
-        while pos >= 0:
-            m = _AT.match(text, pos)
-            if m:
-                starts.append(m.start())
-                ends.append(m.end())
-            pos = text.find("#", pos + 1)
+        for mark in "@#":
+            pos = text.find(mark)
+            while pos >= 0:
+                at = _AT.match(text, _word_start(text, pos) if mark == "@" else pos)
+                if at:
+                    starts.append(at.start())
+                    ends.append(at.end())
+                pos = text.find(mark, pos + 1)
         for m in _META.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())
