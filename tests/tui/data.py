@@ -81,8 +81,9 @@ class Desk:
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right = text.find(".", end)
-    return text[left + 1 if left >= 0 else 0 : right + 1 if right >= 0 else len(text)].strip()
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) if stops else len(text) - 1
+    return text[left + 1 if left >= 0 else 0 : right + 1].strip()
 
 
 def build_desk(db: str) -> Desk:

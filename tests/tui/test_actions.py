@@ -241,7 +241,8 @@ async def test_conflicts_confirm_dismiss_and_jump(desk: Desk) -> None:
         await settle(pilot)
         assert screen.views == []
         with session_scope(get_engine(desk.db)) as session:
-            decided = {c.id: (c.state, c.note, c.decided_by) for c in session.exec(select(Conflict))}
+            rows = session.exec(select(Conflict)).all()
+            decided = {c.id: (c.state, c.note, c.decided_by) for c in rows}
         assert decided == {
             desk.value_conflict: ("confirmed", "same fund, old figure", "ana"),
             desk.quote_conflict: ("dismissed", None, "ana"),
