@@ -107,11 +107,18 @@ def counted_unit(phrase: str) -> str | None:
     return " ".join(keep) or None
 
 
-def _counted(doc: Doc, num: Num) -> tuple[str, str, int] | None:
+def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     """(unit, subject, end) for the noun a number counts."""
     text = doc.text
     _, b = doc.sentences.bounds(num.start, num.end)
     m = _MEMBER.match(text, num.end)
+    if m and m.group("noun") == "strong":
+        # "a 10,000-strong force": the noun after is what is counted.
+        noun, _ = phrase_after(text, m.end(), b, max_words=2, plural_ends=True)
+        if not noun:
+            return None
+        unit = counted_unit(noun) or noun.split()[-1].lower()
+        return unit, noun, num.end + len(m.group(0).rstrip())
     if m:
         noun, _ = phrase_after(text, m.end(), b, max_words=3)
         unit = m.group("noun") + "s"
@@ -124,12 +131,40 @@ def _counted(doc: Doc, num: Num) -> tuple[str, str, int] | None:
     phrase, end = phrase_after(text, num.end + gap.end(), b, plural_ends=True)
     if not phrase or _SOURCING.match(text, end):
         return None
-    unit = counted_unit(phrase)
-    if unit is None or unit.split()[-1] in _NOT_COUNTED or unit.split()[0] in _NOT_COUNTED:
+    counted = counted_unit(phrase)
+    if counted is None or counted.split()[-1] in _NOT_COUNTED or counted.split()[0] in _NOT_COUNTED:
         return None
     owner = possessor_before(text, num.start)
     subject = f"{owner} {phrase}" if owner else phrase
-    return unit, subject, end
+    return counted, subject, end
+
+
+# "The death toll rose to 45.": a figure with no noun after it, reached by a verb of totals.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
+    r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))"
+    r"(?:\s+to)?\s+$"
+)
+_TOTAL_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when)\b)")
+_SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
+_TOTAL_FILLER = frozenset(
+    """the a an has have had rose risen climbed jumped fell dropped reached hit stood stands at to
+of is was totalled totaled""".split()  # noqa: SIM905
+)
+
+
+def _bare_total(doc: Doc, num: Num, raw: str) -> tuple[str | None, str, int] | None:
+    if num.words or num.value < 2 or not raw[:1].isdigit():
+        return None
+    text = doc.text
+    before = _TOTAL_BEFORE.search(text, max(0, num.start - 40), num.start)
+    if not before or not _TOTAL_AFTER.match(text, num.end):
+        return None
+    a, _ = doc.sentences.bounds(num.start)
+    words = [w for w in _SUBJECT_WORDS.findall(text, max(a, num.start - 60), before.end())
+             if w.lower() not in _TOTAL_FILLER]  # fmt: skip
+    subject = " ".join(words[-3:])
+    return (None, subject, num.end) if subject else None
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:
@@ -144,7 +179,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if num.words and num.value < 2 and num.value_max is None:
             continue  # "one official", "one day": not something a checker would count
-        counted = _counted(doc, num)
+        counted = _counted(doc, num) or _bare_total(doc, num, raw)
         if counted is None:
             continue
         unit, subject, end = counted

@@ -19,6 +19,8 @@ from .types import ExtractedClaim
 _MONTH_FULL = r"January|February|March|April|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
 _MONTH = rf"(?:{_MONTH_FULL}|May|{_MONTH_ABBR})"
+# "Oct 21": abbreviations without their full stop, only straight before a day number.
+_MONTH_BARE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -27,7 +29,7 @@ DATE = re.compile(
     # Every branch starts at a digit or a capital or one of a few words, after a word boundary,
     # so the engine rejects most positions at once; prepositions are checked afterwards.
     rf"(?=[\dA-Zlntpy])\b(?:(?P<dmy>(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
-    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?)\b"
+    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}|{_MONTH_BARE})\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?)\b"
     rf"|(?P<my>{_MONTH}(?:\s+of)?,?\s+{_YEAR})\b"
     rf"|(?P<month>{_MONTH_FULL})\b"
     r"|(?P<may>May)\b"
@@ -263,6 +265,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if m.group("may") and not _MAY_PREP.search(text, max(0, start - 7), start):
             continue
+        if m.group("weekday") and _NAMED_DAY.search(text, max(0, start - 8), end + 12):
+            continue  # "The Sunday Times", "Black Friday": names, not dates
         future = False
         if m.group("weekday"):
             a, _ = doc.sentences.bounds(start, end)
@@ -273,6 +277,12 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             date = None
         out.append(doc.claim("date", start, end, date=date, subject=_subject(doc, start, end)))
     return out
+
+
+_NAMED_DAY = re.compile(
+    rf"\b(?:Black|Good|Easter|Super|Cyber|Ash|Palm|Holy|Bloody)\s+{_WEEKDAY}\b"
+    rf"|\b{_WEEKDAY}\s+(?:Times|Telegraph|Express|Mirror|Post|Night|Morning|Club|Prayers?)\b"
+)
 
 
 def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
@@ -286,6 +296,6 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
 def _year_is_time(text: str, start: int, end: int) -> bool:
     """'in 2023' is a time; 'the 2023 London conference' and 'in 2024 budget' are labels."""
     after = text[end : end + 30]
-    return not re.match(r"\s+(?:[a-z]+\s+)?(?:budget|conference|summit|election|plan|report|"
+    return not re.match(r"\s+(?:[A-Z][\w-]+\s+)?(?:budget|conference|summit|election|plan|report|"
                         r"assessment|games|olympics|census|edition|model|season|package)\b",
                         after)  # fmt: skip

@@ -166,7 +166,9 @@ def scan_numbers(text: str) -> list[Num]:
             b = parse_number(b_text)
             sep = m.group("sep").strip().lower()
             between = m.group(0).lower().startswith("between")
-            if b is None or (sep == "and" and not between):
+            change = sep == "to" and text[max(0, m.start() - 5) : m.start()].lower() == "from "
+            if b is None or (sep == "and" and not between) or change:
+                # "from 40 to 45" is a change between two figures, not a range.
                 # "3 and 4" without "between" is two numbers; keep the first only.
                 end = m.start("a") + len(a_text)
             else:

@@ -16,6 +16,8 @@ _UNITS: dict[str, str] = {
     "square miles": "mi2", "square mile": "mi2",
     "cubic metres": "m3", "cubic meters": "m3", "cubic metre": "m3", "cubic meter": "m3",
     "m3": "m3", "m³": "m3", "bcm": "bcm",
+    "km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "mph": "mph", "miles per hour": "mph",
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
     "miles": "mi", "mile": "mi",
     "metres": "m", "meters": "m", "metre": "m", "meter": "m",

@@ -293,8 +293,9 @@ def phrase_after(
         if words and not word[0].isupper():
             if low.endswith("ing") or low in _VERBS:
                 break
-            # "60 countries signed": a past tense after a plural head is the verb.
-            if low.endswith("ed") and words[-1].lower().endswith("s"):
+            # "60 countries signed", "a force crossed": a past tense after a noun is the verb
+            # ("internally displaced people" keeps its participle after the adverb).
+            if low.endswith("ed") and not words[-1].lower().endswith("ly"):
                 break
         words.append(word)
         end = m.start() + len(word)

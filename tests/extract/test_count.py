@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import one
+from .helpers import claims_of, one
 
 
 def test_counted_noun_without_its_adjectives() -> None:
@@ -56,3 +56,18 @@ def test_more_than_is_at_least() -> None:
 def test_the_verb_after_the_noun_is_not_part_of_the_unit() -> None:
     c = one("About 3,000 delegates attended the summit.", "count")
     assert (c.unit, c.qualifier) == ("delegates", "approx")
+
+
+def test_n_strong_counts_the_noun_after() -> None:
+    c = one("A 10,000-strong force crossed the border.", "count")
+    assert (c.value, c.unit, c.subject) == (10000, "force", "force")
+
+
+def test_a_total_with_no_noun_after_it() -> None:
+    c = one("The death toll rose to 45 on Friday.", "count")
+    assert (c.span, c.value, c.unit, c.subject) == ("45", 45, None, "death toll")
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    found = claims_of("Attacks rose from 40 drones to 45 drones.", "count")
+    assert [(c.value, c.value_max) for c in found] == [(40, None), (45, None)]

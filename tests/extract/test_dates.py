@@ -57,3 +57,23 @@ def test_between_two_years_gives_two_claims() -> None:
 
 def test_published_default_is_used() -> None:
     assert one("They met yesterday.", "date").date == (PUBLISHED - dt.timedelta(days=1)).isoformat()
+
+
+def test_abbreviated_month_without_full_stop() -> None:
+    assert one("The meeting is set for Oct 21.", "date").date == "2024-10-21"
+
+
+def test_weekday_inside_a_name_is_not_a_date() -> None:
+    assert claims_of("The Sunday Times reported it after Black Friday.", "date") == []
+
+
+def test_deadline_weekday_looks_ahead() -> None:
+    c = one(
+        "The minister urged both sides to return to talks by Friday.", "date", dt.date(2025, 6, 12)
+    )
+    assert c.date == "2025-06-13"
+
+
+def test_year_after_early_is_a_time_but_a_label_is_not() -> None:
+    assert one("In early 2025 the plan starts.", "date").date == "2025"
+    assert claims_of("The 2023 London conference ended.", "date") == []

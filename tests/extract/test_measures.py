@@ -84,3 +84,17 @@ def test_a_year_as_a_rate_is_not_a_duration() -> None:
     from .helpers import claims_of
 
     assert claims_of("It produces 600 GWh a year.", "duration") == []
+
+
+def test_speed_unit() -> None:
+    c = one("The train ran at 120 km/h.", "quantity")
+    assert (c.span, c.unit) == ("120 km/h", "km/h")
+
+
+def test_percent_range_written_twice() -> None:
+    c = one("Employers offered between 3% and 4%.", "percent")
+    assert (c.span, c.value, c.value_max, c.qualifier) == ("between 3% and 4%", 3, 4, "range")
+
+
+def test_spread_over_is_not_at_least() -> None:
+    assert one("The plant is spread over 1,000 acres.", "quantity").qualifier == "exact"
