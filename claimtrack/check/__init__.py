@@ -82,8 +82,8 @@ def check_document(session: Session, document_id: int) -> CheckSummary:
     written = Written()
     if not new:
         return _summary(session, 0, 0, [], written)
-    pool = fetch_pool(session, new)
-    pairs = pairs_for(new, pool)
+    pool, sizes = fetch_pool(session, new)
+    pairs = pairs_for(new, pool, sizes)
     edges = [e for x, y in pairs if (e := compare(x, y)) is not None]
     new_ids = {r.id for r in new}
     sync_links(session, {(e.a, e.b): e.relation for e in edges}, new_ids, written)

@@ -57,13 +57,15 @@ def compare(x: Row, y: Row) -> Edge | None:
 
 
 def context_similarity(x: Row, y: Row) -> float:
-    names = text.entities(x.text) | text.entities(y.text)
-
-    def weight(words: frozenset[str]) -> float:
-        return sum(2.0 if w in names else 1.0 for w in words)
-
-    total = weight(x.context) + weight(y.context)
-    return 2 * weight(x.context & y.context) / total if total else 0.0
+    """Weighted Dice over the two sentences' content words."""
+    wx, total_x = x.weights
+    wy, total_y = y.weights
+    if not total_x or not total_y:
+        return 0.0
+    if len(wx) > len(wy):
+        wx, wy = wy, wx
+    shared = sum(max(w, wy[word]) for word, w in wx.items() if word in wy)
+    return 2 * shared / (total_x + total_y)
 
 
 def subject_match(x: Row, y: Row) -> float | None:
@@ -105,12 +107,13 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
     return ("conflicts", "value")
 
 
-def _phase(row: Row) -> set[str]:
+def phase(row: Row) -> frozenset[str]:
+    """'start' or 'end' when the words by a date say something opened or closed then."""
     near = text.window(row.text, row.span, before=6, after=6)
-    return {name for name, rx in (("start", _START), ("end", _END)) if rx.search(near)}
+    return frozenset(name for name, rx in (("start", _START), ("end", _END)) if rx.search(near))
 
 
-def _is_dateline(row: Row) -> bool:
+def is_dateline(row: Row) -> bool:
     at = row.text.find(row.span)
     return bool(_DATELINE.match(row.text)) and 0 <= at < 40
 
@@ -124,9 +127,9 @@ def _as_date(iso: str) -> dt.date | None:
 
 def _compare_dates(x: Row, y: Row) -> tuple[str, str | None] | None:
     assert x.date is not None and y.date is not None
-    if _is_dateline(x) or _is_dateline(y):
+    if x.derived("dateline", is_dateline) or y.derived("dateline", is_dateline):
         return None
-    px, py = _phase(x), _phase(y)
+    px, py = x.derived("phase", phase), y.derived("phase", phase)
     if px and py and px != py:
         return None  # the summit opened on the 5th and closed on the 6th
     if not same_thing(x, y, DATE_CONTEXT_MIN):
@@ -144,9 +147,14 @@ def _compare_quotes(x: Row, y: Row) -> tuple[str, str | None] | None:
     wx, wy = x.quote_words, y.quote_words
     if not wx or not wy:
         return None
+    shared = len(x.quote_set & y.quote_set)
+    if shared * 2 < min(len(x.quote_set), len(y.quote_set)):
+        return None  # mostly other words: another quote
     speaker = quotes.same_speaker(x.speaker, y.speaker)
     same_words = wx == wy
-    excerpt = not same_words and (quotes.is_excerpt(x.span, wy) or quotes.is_excerpt(y.span, wx))
+    excerpt = not same_words and (
+        quotes.is_excerpt(x.quote_parts, wy) or quotes.is_excerpt(y.quote_parts, wx)
+    )
     if same_words or excerpt:
         shorter = min(len(wx), len(wy))
         if speaker is False and (same_words or shorter >= EXCERPT_SPEAKER_MIN_WORDS):

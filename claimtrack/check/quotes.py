@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -41,10 +42,10 @@ def contains(longer: tuple[str, ...], part: tuple[str, ...], start: int = 0) -> 
     return -1
 
 
-def is_excerpt(quote: str, other_words: tuple[str, ...]) -> bool:
-    """True when ``quote`` is ``other`` cut short or with words left out at its ellipses."""
+def is_excerpt(parts: list[tuple[str, ...]], other_words: tuple[str, ...]) -> bool:
+    """True when a quote (its ``parts`` around ellipses) is ``other`` cut short or with words
+    left out at its ellipses."""
     at = 0
-    parts = segments(quote)
     if not parts:
         return False
     for part in parts:
@@ -58,6 +59,7 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return fuzz.ratio(" ".join(a), " ".join(b))
 
 
+@functools.lru_cache(maxsize=16384)
 def _name_words(name: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w'’-]+", name) if w[0].isupper()]
 
@@ -70,6 +72,7 @@ def is_named(speaker: str | None) -> bool:
     return bool(first) and first[0].isupper() and bool(_name_words(speaker))
 
 
+@functools.lru_cache(maxsize=65536)
 def same_speaker(a: str | None, b: str | None) -> bool | None:
     """True/False when both speakers can be told apart; None when either is unknown."""
     if not is_named(a) or not is_named(b):

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from claimtrack.check import quotes, text, values
+
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -28,6 +33,12 @@ class Row:
     doc_title: str | None = None
     doc_published: dt.date | None = None
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def derived(self, name: str, compute: Callable[[Row], T]) -> T:
+        """A value worked out from this claim once, by a module that owns the working."""
+        if name not in self._cache:
+            self._cache[name] = compute(self)
+        return self._cache[name]  # type: ignore[return-value]
 
     @cached_property
     def dim(self) -> tuple[str, float] | None:
@@ -60,6 +71,13 @@ class Row:
         return frozenset(text.content_words(self.text))
 
     @cached_property
+    def weights(self) -> tuple[dict[str, float], float]:
+        """Each content word's weight (names count double) and their sum."""
+        names = text.entities(self.text)
+        found = {w: (NAME_WEIGHT if w in names else 1.0) for w in self.context}
+        return found, sum(found.values())
+
+    @cached_property
     def owners(self) -> frozenset[str]:
         return frozenset(text.owners(self.text, self.span, self.subject))
 
@@ -76,6 +94,14 @@ class Row:
         return quotes.normalise(self.span)
 
     @cached_property
+    def quote_parts(self) -> list[tuple[str, ...]]:
+        return quotes.segments(self.span)
+
+    @cached_property
+    def quote_set(self) -> frozenset[str]:
+        return frozenset(self.quote_words)
+
+    @cached_property
     def block_keys(self) -> frozenset[str]:
         return block_keys(self)
 
@@ -84,8 +110,18 @@ UNIT_WORDS = frozenset(
     {"year", "month", "week", "day", "hour", "people", "person", "time", "percent"}
 )
 QUOTE_KEYS = 8
+NAME_WEIGHT = 2.0
 KEYLESS = "*"
-_PLAIN_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
+PAIR = "+"
+PAIR_WORDS = 4
+_BIGRAM = re.compile(r"(?<![\w'’])(?=([A-Za-z]{2,} [A-Za-z]{2,})(?![\w'’]))")
+
+
+def quote_keys(span: str) -> list[str]:
+    """The longest pairs of adjacent words, lower-cased, exactly as they stand in the span (so
+    SQL can find them there): shared by two tellings of one quote, rare between two quotes."""
+    pairs = {m.lower() for m in _BIGRAM.findall(span)}
+    return sorted(pairs, key=lambda p: (-len(p), p))[:QUOTE_KEYS]
 
 
 def block_keys(row: Row) -> frozenset[str]:
@@ -94,13 +130,16 @@ def block_keys(row: Row) -> frozenset[str]:
     A pure function of the claim, so a full run and an incremental run see the same candidates.
     """
     if row.kind == "quote":
-        # Raw lower-case words, so the incremental check can find them in the stored span.
-        found = {w.lower() for w in _PLAIN_WORD.findall(row.span)}
-        body = sorted(w for w in found if len(w) >= 4 and w not in text.STOP_WORDS)
-        body.sort(key=lambda w: (-len(w), w))
-        return frozenset(body[:QUOTE_KEYS])
-    keys = set(row.subject_words)
-    if row.dim is not None and row.dim[0].startswith("count:"):
-        keys.add(row.dim[0].removeprefix("count:"))
-    # No usable subject: one block for the whole dimension ("18 months" of what?).
+        return frozenset(quote_keys(row.span))
+    return subject_block_keys(row.subject_key, row.subject)
+
+
+@functools.lru_cache(maxsize=65536)
+def subject_block_keys(subject_key: str | None, subject: str | None) -> frozenset[str]:
+    """Subject words, and pairs of them: a pair is a block of its own, small even where each
+    word alone is too common to compare on. No subject: one block ("18 months" of what?)."""
+    words = text.subject_words(subject_key, subject) - UNIT_WORDS
+    keys = set(words)
+    ordered = sorted(words)[:PAIR_WORDS]
+    keys.update(f"{a}{PAIR}{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
     return frozenset(keys or {KEYLESS})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -58,6 +59,7 @@ _TARGET = re.compile(
 _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("our", "or"))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: plurals and possessives, so 'soldiers' and "soldier's" meet."""
     w = word.lower().replace("’", "'")
@@ -73,6 +75,7 @@ def stem(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=65536)
 def spelling(word: str) -> str:
     """British and American spellings of one word made equal (defence/defense, -ise/-ize)."""
     if word.endswith("ence") and word[:-4] in {"def", "off", "lic", "pret"}:
