@@ -19,7 +19,7 @@ class BindingCommands(Provider):
         for active in self.screen.active_bindings.values():
             binding = active.binding
             name = binding.description
-            if not name or binding.system or name in seen:
+            if not name or not binding.id or name in seen:
                 continue
             seen.add(name)
             yield name, keys.get(name, ""), partial(self._run, binding.action, active.node)

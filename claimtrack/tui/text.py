@@ -93,7 +93,7 @@ def _number(value: float) -> str:
 
 def _short(value: float) -> str:
     """425000000 -> 425M: table cells are narrow; the detail pane shows the full number."""
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e4, "k")):
-        if abs(value) >= size:
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= max(size, 1e4):
             return f"{value / size:.4g}{suffix}"
     return _number(value)

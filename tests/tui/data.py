@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from claimtrack import store
 from claimtrack.db import get_engine, session_scope
@@ -87,6 +88,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def build_desk(db: str) -> Desk:
+    db = str(Path(db).resolve())  # get_engine caches by URL: never by a relative path
     engine = get_engine(db)
     claim_ids: list[int] = []
     doc_ids: list[int] = []

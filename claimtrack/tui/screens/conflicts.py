@@ -22,7 +22,8 @@ from claimtrack.tui.widgets.claim_detail import sentence_text
 
 
 def side_text(side: ConflictSide | None, label: str) -> Text:
-    out = Text(f"{label}\n", style="bold")
+    out = Text()
+    out.append(f"{label}\n", style="bold")
     if side is None:
         return out
     claim, doc = side.claim, side.document
@@ -112,7 +113,8 @@ class ConflictsScreen(Screen[int | None]):
                 for v in self.views
             ]
         )
-        title = Text(f"Open conflicts: {len(self.views)}", style="bold")
+        title = Text()
+        title.append(f"Open conflicts: {len(self.views)}", style="bold")
         title.append("   y confirm · x dismiss · 1/2 go to a claim · esc back", style="dim")
         self.query_one("#conflicts-title", Static).update(title)
         if self.views:

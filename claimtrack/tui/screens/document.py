@@ -58,14 +58,16 @@ class DocumentScreen(Screen[int | None]):
     def loaded(self, event: Loaded) -> None:
         doc = event.view.document
         self.claims = event.view.claims
-        title = plain(doc.title or doc.path or f"document {doc.id}", "bold")
+        title = Text()
+        title.append_text(plain(doc.title or doc.path or f"document {doc.id}", "bold"))
         title.append(f"  {published(doc)}  #{doc.id}  {len(self.claims)} claims", style="dim")
         self.query_one("#document-title", Static).update(title)
         self.query_one(DocumentText).show(doc.text, self.claims, self.claim_id)
         self._show_claim()
 
     def _legend(self) -> Text:
-        out = Text("kinds: ", style="dim")
+        out = Text()
+        out.append("kinds: ", style="dim")
         for kind, style in KIND_STYLES.items():
             out.append(f" {kind} ", style=style)
             out.append(" ")

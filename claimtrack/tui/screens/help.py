@@ -14,11 +14,14 @@ from textual.widgets import Static
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
-    """(keys, description) for every binding active on screen, app bindings included."""
+    """(keys, description) for claimtrack's bindings active on screen, app bindings included.
+
+    Only bindings with an id are ours (and remappable); Textual's generic scrolling and focus
+    keys are left out."""
     seen: dict[str, list[str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or binding.system:
+        if not binding.description or not binding.id:
             continue
         label = screen.app.get_key_display(binding) or key
         seen.setdefault(binding.description, [])
@@ -45,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text("Keys", style="bold"))
             yield Static(table)
-            yield Static(Text("Every action is also in the command palette (ctrl+p).", "dim"))
+            yield Static(Text("ctrl+p opens the command palette: every action above is there too."))
 
     def action_close(self) -> None:
         self.dismiss(None)

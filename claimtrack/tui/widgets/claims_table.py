@@ -164,6 +164,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[ClaimRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._announced: int | None = None
+        self.cache_pages = CACHE_PAGES
 
     # Public ------------------------------------------------------------------------------
 
@@ -283,7 +284,7 @@ class ClaimsTable(ScrollView, can_focus=True):
             return
         self._pending.discard(message.page)
         self._pages[message.page] = message.rows
-        while len(self._pages) > CACHE_PAGES:
+        while len(self._pages) > self.cache_pages:
             self._pages.popitem(last=False)
         if self.total is None and message.page == 0 and len(message.rows) < PAGE:
             self._set_total(len(message.rows))
@@ -422,7 +423,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         if is_cursor:
             line_style = base + self.get_component_rich_style("claims-table--cursor")
         cells = _cells(row)
-        flag = self.get_component_rich_style("claims-table--flag")
+        flag_style = self.get_component_rich_style("claims-table--flag")
+        # Only the colour: the line's background (cursor or not) shows through.
+        flag = Style(color=flag_style.color, bold=flag_style.bold)
         segments = []
         for column, w in self._widths(width):
             style = line_style

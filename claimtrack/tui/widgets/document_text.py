@@ -8,6 +8,7 @@ import re
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -113,13 +114,13 @@ class DocumentText(ScrollView, can_focus=True):
                 continue
             style = self._span_style(claim)
             line.stylize(style, max(claim.start, start) - start, min(claim.end, end) - start)
-        segments = list(line.render(self.app.console, end=""))
+        segments = Segment.apply_style(line.render(self.app.console, end=""), self.rich_style)
         return Strip(segments).adjust_cell_length(width, self.rich_style)
 
     def _span_style(self, claim: ClaimRow) -> Style:
-        style = Style.parse(KIND_STYLES.get(claim.kind, "")) + Style.parse(
-            STATUS_STYLES.get(claim.status, "")
-        )
+        style = Style.parse(KIND_STYLES.get(claim.kind, ""))
+        if claim.status != "unverified":  # dim would only make the span harder to read
+            style += Style.parse(STATUS_STYLES.get(claim.status, ""))
         if claim.id == self.current:
             style += self.get_component_rich_style("document-text--current")
         return style
