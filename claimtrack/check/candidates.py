@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, func, literal, or_
+from sqlalchemy import Connection, Select, Table, literal, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from claimtrack.check.rows import Row, subject_block_keys
+from claimtrack.check.rows import KEYLESS, PAIR, Row, subject_block_keys
 from claimtrack.models import Claim, Document
 
 # A word shared by more claims of one kind than this says nothing about sameness (its IDF is
@@ -21,6 +22,7 @@ BLOCK_CAP = 150
 
 Block = tuple[str, str]  # (dimension, key): the claims compared with each other
 Tally = tuple[str, str]  # (kind, key): what the cap counts
+_KEYLESS_MAX = 24  # a subject of unit words only ("months", "people") is short
 
 
 def tally(rows: Iterable[Row]) -> Counter[Tally]:
@@ -75,18 +77,15 @@ def pairs_for(new: list[Row], pool: list[Row], sizes: Mapping[Tally, int]) -> li
 def fetch_pool(session: Session, new: list[Row]) -> tuple[list[Row], Counter[Tally]]:
     """The stored claims sharing a block with one of ``new``, and the counts behind the cap.
 
-    Subjects are counted from the (kind, subject_key) index, grouped, so no sentence is read
-    until the few claims worth comparing are known.
+    Subjects are read from the (kind, subject_key) index alone; only the few claims worth
+    comparing are then read in full.
     """
-    sizes: Counter[Tally] = Counter()
-    wanted: set[int] = set()
-    kinds = sorted({r.kind for r in new if r.dim is not None})
-    for kind in kinds:
-        mine = [r for r in new if r.kind == kind]
-        if kind == "quote":
-            found, counted = _quote_pool(session, mine)
-        else:
-            found, counted = _subject_pool(session, kind, mine)
+    mine = [r for r in new if r.dim is not None]
+    quotes = [r for r in mine if r.kind == "quote"]
+    others = [r for r in mine if r.kind != "quote"]
+    wanted, sizes = _quote_pool(session, quotes) if quotes else (set(), Counter())
+    if others:
+        found, counted = _subject_pool(session, others)
         wanted |= found
         sizes.update(counted)
     docs = {r.document_id for r in new}
@@ -94,38 +93,57 @@ def fetch_pool(session: Session, new: list[Row]) -> tuple[list[Row], Counter[Tal
     return pool, sizes
 
 
-def _subject_pool(session: Session, kind: str, mine: list[Row]) -> tuple[set[int], Counter[Tally]]:
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+
+
+def _word_start_pattern(keys: Iterable[str]) -> re.Pattern[str]:
+    """Matches a subject holding a word that may stem to one of ``keys``."""
+    prefixes = sorted({k[: max(4, len(k) - 2)] for k in keys}, key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in prefixes) or "(?!)"
+    return re.compile(rf"(?<![{_LETTER}])(?:{body})", re.IGNORECASE)
+
+
+def _subject_pool(session: Session, mine: list[Row]) -> tuple[set[int], Counter[Tally]]:
     conn = session.connection()
-    claim = col(Claim.kind) == kind
-    by_key = conn.execute(
-        sa_select(col(Claim.subject_key), func.count())
-        .where(claim, col(Claim.subject_key).is_not(None))
-        .group_by(col(Claim.subject_key))
-    ).all()
-    by_subject = conn.execute(
-        sa_select(col(Claim.subject), func.count())
-        .where(claim, col(Claim.subject_key).is_(None))
-        .group_by(col(Claim.subject))
-    ).all()
-    sizes: Counter[Tally] = Counter()
-    keys_of: dict[tuple[bool, str | None], frozenset[str]] = {}
-    for is_key, rows in ((True, by_key), (False, by_subject)):
-        for value, count in rows:
-            keys = subject_block_keys(value, None) if is_key else subject_block_keys(None, value)
-            keys_of[(is_key, value)] = keys
-            for key in keys:
-                sizes[(kind, key)] += count
-    usable = {k for r in mine for k in r.block_keys if sizes[(kind, k)] <= BLOCK_CAP}
-    keys_wanted = [v for (is_key, v), ks in keys_of.items() if is_key and ks & usable]
-    subjects_wanted = [v for (is_key, v), ks in keys_of.items() if not is_key and ks & usable]
-    ids: set[int] = set()
-    for chunk in _chunks(keys_wanted):
-        ids |= _ids(conn, claim, col(Claim.subject_key).in_(chunk))
+    kinds = sorted({r.kind for r in mine})
+    words = {k for r in mine for k in r.block_keys if k != KEYLESS and PAIR not in k}
+    might = _word_start_pattern(words)
+    keyless = any(KEYLESS in r.block_keys for r in mine)
+    # Each stored subject once per kind with its count; exact keys only for the likely ones.
+    counts: Counter[tuple[str, bool, str | None]] = Counter()
+    in_kinds = col(Claim.kind).in_(kinds)
     no_key = col(Claim.subject_key).is_(None)
-    for chunk in _chunks([v for v in subjects_wanted if v is not None]):
-        ids |= _ids(conn, claim, no_key, col(Claim.subject).in_(chunk))
-    if None in subjects_wanted:  # neither subject nor key: the keyless block
-        ids |= _ids(conn, claim, no_key, col(Claim.subject).is_(None))
+    for kind, value in conn.execute(
+        sa_select(col(Claim.kind), col(Claim.subject_key)).where(in_kinds, ~no_key)
+    ):
+        if value is not None and (might.search(value) or (keyless and len(value) <= _KEYLESS_MAX)):
+            counts[(kind, True, value)] += 1
+    for kind, value in conn.execute(
+        sa_select(col(Claim.kind), col(Claim.subject)).where(in_kinds, no_key)
+    ):
+        if value is None or might.search(value) or (keyless and len(value) <= _KEYLESS_MAX):
+            counts[(kind, False, value)] += 1
+    sizes: Counter[Tally] = Counter()
+    keys_of: dict[tuple[str, bool, str | None], frozenset[str]] = {}
+    for (kind, is_key, value), n in counts.items():
+        keys = subject_block_keys(value, None) if is_key else subject_block_keys(None, value)
+        keys_of[(kind, is_key, value)] = keys
+        for key in keys:
+            sizes[(kind, key)] += n
+    usable = {(r.kind, k) for r in mine for k in r.block_keys if sizes[(r.kind, k)] <= BLOCK_CAP}
+    chosen: dict[tuple[str, bool], list[str | None]] = defaultdict(list)
+    for (kind, is_key, value), keys in keys_of.items():
+        if any((kind, k) in usable for k in keys):
+            chosen[(kind, is_key)].append(value)
+    ids: set[int] = set()
+    for (kind, is_key), values in chosen.items():
+        of_kind = col(Claim.kind) == kind
+        column = col(Claim.subject_key) if is_key else col(Claim.subject)
+        present = [v for v in values if v is not None]
+        for chunk in _chunks(present):
+            ids |= _ids(conn, of_kind, column.in_(chunk), *([] if is_key else [no_key]))
+        if len(present) < len(values):  # neither subject nor key
+            ids |= _ids(conn, of_kind, no_key, col(Claim.subject).is_(None))
     return ids, sizes
 
 
