@@ -154,3 +154,24 @@ def retry_locked(fn: Callable[[], T], attempts: int = 8) -> T:
 
 def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def backup(engine: Engine, target: Path) -> None:
+    """A consistent copy of a live SQLite database, through SQLite's online backup API."""
+    if engine.dialect.name != "sqlite":
+        raise DatabaseError("db backup: for PostgreSQL use pg_dump, which is made for it")
+    target = Path(target).expanduser()
+    if not target.parent.is_dir():
+        raise DatabaseError(f"{target}: no such directory {target.parent}")
+    tmp = target.with_name(f".{target.name}.partial")
+    tmp.unlink(missing_ok=True)
+    raw = engine.raw_connection()
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    os.replace(tmp, target)

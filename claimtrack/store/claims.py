@@ -116,7 +116,9 @@ def related_claims(session: Session, claim_ids: list[int]) -> dict[int, list[Rel
             for mine, theirs in ((link.claim_a, link.claim_b), (link.claim_b, link.claim_a)):
                 other = others.get(theirs)
                 if mine in wanted and other is not None:
-                    out[mine].append(Related(theirs, link.relation, other.status, other.document_id))
+                    out[mine].append(
+                        Related(theirs, link.relation, other.status, other.document_id)
+                    )
     for rel in out.values():
         rel.sort(key=lambda r: r.claim_id)
     return out

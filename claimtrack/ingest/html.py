@@ -1,0 +1,45 @@
+"""HTML pages: the article's main text and metadata, through trafilatura."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtrack.ingest.decode import NotText
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str | None
+    site: str | None
+    url: str | None
+    date: str | None
+
+
+def extract_article(html: str, url: str | None) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+    except Exception as exc:  # trafilatura raises a variety of parser errors on junk input
+        raise NotText(f"unreadable HTML ({type(exc).__name__})") from None
+    if doc is None:
+        raise NotText("no article text found in the page")
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    text = data.get("text") or ""
+    if not text.strip():
+        raise NotText("no article text found in the page")
+    return Article(
+        text=text,
+        title=data.get("title"),
+        site=data.get("sitename") or data.get("hostname"),
+        url=data.get("url"),
+        date=data.get("date"),
+    )
