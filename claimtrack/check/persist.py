@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, or_, tuple_, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from claimtrack.check.groups import Found
@@ -155,6 +156,7 @@ def sync_conflicts(session: Session, found: list[Found], full: bool, written: Wr
             by_claim.setdefault(claim, set()).add(cid)
     kept: set[int] = set()
     gone: set[int] = set()
+    fresh: list[Found] = []
     conn = session.connection()
     for group in found:
         touched = {cid for m in group.members for cid in by_claim.get(m, ())} - gone
@@ -165,9 +167,10 @@ def sync_conflicts(session: Session, found: list[Found], full: bool, written: Wr
             for other in same:
                 if other != chosen and other not in kept and _undecided(conflicts[other]):
                     gone.add(other)
+            kept.add(chosen)
         else:
-            chosen = _create(session, group, written, taken)
-        kept.add(chosen)
+            fresh.append(group)
+    _create(session, fresh, written, taken)
     if full:
         gone |= {cid for cid, c in conflicts.items() if cid not in kept and _undecided(c)}
     gone -= kept
@@ -203,18 +206,38 @@ def _update(
         session.add(conflict)
 
 
-def _create(session: Session, group: Found, written: Written, taken: set[str] | None) -> int:
-    conflict = Conflict(
-        key=_free_key(session, f"{group.kind}:{min(group.members)}", taken),
-        kind=group.kind,
-        explanation=group.explanation,
-    )
-    session.add(conflict)
-    session.flush()
-    assert conflict.id is not None
-    session.connection().execute(
-        insert(ConflictClaim),
-        [{"conflict_id": conflict.id, "claim_id": m} for m in sorted(group.members)],
-    )
-    written.conflicts_new += 1
-    return conflict.id
+def _create(
+    session: Session, groups: list[Found], written: Written, taken: set[str] | None
+) -> None:
+    """New conflicts and their claims, inserted in bulk (a full run may find thousands)."""
+    if not groups:
+        return
+    now = utcnow()
+    keys = [_free_key(session, f"{g.kind}:{min(g.members)}", taken) for g in groups]
+    rows: list[dict[str, Any]] = [
+        {
+            "key": key,
+            "kind": g.kind,
+            "explanation": g.explanation,
+            "state": ConflictState.open.value,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for key, g in zip(keys, groups, strict=True)
+    ]
+    conn = session.connection()
+    conn.execute(insert(Conflict), rows)
+    ids: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        found = conn.execute(
+            sa_select(col(Conflict.key), col(Conflict.id)).where(col(Conflict.key).in_(chunk))
+        )
+        ids.update({key: cid for key, cid in found if cid is not None})
+    members = [
+        {"conflict_id": ids[key], "claim_id": m}
+        for key, g in zip(keys, groups, strict=True)
+        for m in sorted(g.members)
+    ]
+    for chunk in _chunks(members, 5000):
+        conn.execute(insert(ConflictClaim), chunk)
+    written.conflicts_new += len(groups)

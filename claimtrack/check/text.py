@@ -109,7 +109,11 @@ def entities(text: str) -> set[str]:
         w = m.group(0)
         if not w[0].isupper() or m.start() == 0:
             continue
-        if text[: m.start()].rstrip().endswith((".", "!", "?", '"', "“", ":")):
+        if (
+            text[max(0, m.start() - 4) : m.start()]
+            .rstrip()
+            .endswith((".", "!", "?", '"', "“", ":"))
+        ):
             continue  # a capital that only starts a sentence or a quote
         low = stem(w)
         if low in _NOT_ENTITIES or low in STOP_WORDS:
