@@ -40,6 +40,8 @@ _NOT_ENTITIES = _wordset(
 )
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’-]*")
+_CAPITALISED = re.compile(r"(?<![\wÀ-ÖØ-öø-ÿ'’-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’-]*")
+_OPENERS = (".", "!", "?", '"', "“", ":")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _PAST = re.compile(
     r"\b(last year|a year (?:earlier|ago|before)|the previous year|the year before|"
@@ -105,20 +107,13 @@ def content_words(text: str) -> set[str]:
 def entities(text: str) -> set[str]:
     """Capitalised words and acronyms not at the start of the sentence: names, places, bodies."""
     out = set()
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        if not w[0].isupper() or m.start() == 0:
-            continue
-        if (
-            text[max(0, m.start() - 4) : m.start()]
-            .rstrip()
-            .endswith((".", "!", "?", '"', "“", ":"))
-        ):
+    for m in _CAPITALISED.finditer(text):
+        at = m.start()
+        if at == 0 or text[max(0, at - 4) : at].rstrip().endswith(_OPENERS):
             continue  # a capital that only starts a sentence or a quote
-        low = stem(w)
-        if low in _NOT_ENTITIES or low in STOP_WORDS:
-            continue
-        out.add(low)
+        low = stem(m.group(0))
+        if low not in _NOT_ENTITIES and low not in STOP_WORDS:
+            out.add(low)
     return out
 
 

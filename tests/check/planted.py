@@ -30,11 +30,21 @@ def ingest(session: Session, root: Path, incremental: bool = True) -> dict[str, 
         raw = read_path(path)
         claims = [
             Claim(
-                document_id=0, kind=c.kind, text=c.sentence, span=c.span, start=c.start,
-                end=c.end, value=c.value, value_max=c.value_max, unit=c.unit,
-                qualifier=c.qualifier, date=c.date, subject=c.subject,
-                subject_key=c.subject_key, speaker=c.speaker,
-            )  # fmt: skip
+                document_id=0,
+                kind=c.kind,
+                text=c.sentence,
+                span=c.span,
+                start=c.start,
+                end=c.end,
+                value=c.value,
+                value_max=c.value_max,
+                unit=c.unit,
+                qualifier=c.qualifier,
+                date=c.date,
+                subject=c.subject,
+                subject_key=c.subject_key,
+                speaker=c.speaker,
+            )
             for c in extract_claims(raw.text, raw.published)
         ]
         doc = Document(
