@@ -25,42 +25,65 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlmodel import Session  # noqa: E402
+from sqlmodel import Session
 
-from claimtrack.check import check_document, run_check  # noqa: E402
-from claimtrack.check.candidates import load_all  # noqa: E402
-from claimtrack.check.match import compare  # noqa: E402
-from claimtrack.db import ensure_schema, make_engine  # noqa: E402
+from claimtrack.check import check_document, run_check
+from claimtrack.check.candidates import load_all
+from claimtrack.check.match import compare
+from claimtrack.db import ensure_schema, make_engine
 
-NOUNS = """fund package loan budget grant deal pipeline plant bridge road school hospital army
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+NOUNS = _words(
+    """fund package loan budget grant deal pipeline plant bridge road school hospital army
 brigade drone missile tank shell battery contract tender bond tariff subsidy reserve pension
 salary wage tax levy fleet port terminal airport railway line station mine field reactor
 turbine park farm dam canal tunnel border camp shelter clinic court prison police guard
-""".split()
-MODIFIERS = """reconstruction defence energy housing health transport military humanitarian
+"""
+)
+MODIFIERS = _words(
+    """reconstruction defence energy housing health transport military humanitarian
 emergency water rail naval air ground border regional national federal municipal export
 import solar nuclear coal gas oil grain steel cyber rescue medical
-""".split()
-COUNTED = """soldiers troops refugees people civilians delegates countries members states workers
+"""
+)
+COUNTED = _words(
+    """soldiers troops refugees people civilians delegates countries members states workers
 drones tanks missiles schools hospitals homes villages companies firms students doctors
-teachers patients voters officers judges ships aircraft""".split()
-PLACES = """Kyiv Warsaw Brussels Berlin Paris London Rome Madrid Vienna Prague Budapest Bucharest
+teachers patients voters officers judges ships aircraft"""
+)
+PLACES = _words(
+    """Kyiv Warsaw Brussels Berlin Paris London Rome Madrid Vienna Prague Budapest Bucharest
 Sofia Zagreb Belgrade Athens Ankara Tbilisi Vilnius Riga Tallinn Helsinki Oslo Stockholm
 Copenhagen Dublin Lisbon Bern Kharkiv Odesa Lviv Dnipro Kherson Mariupol Gdansk Krakow
-Hamburg Munich Milan Naples Porto Seville Lyon Marseille Geneva Zurich Antwerp Rotterdam""".split()
-BODIES = """EU NATO UN IMF OSCE G7 G20 WHO OECD ECB EIB EBRD Pentagon Kremlin Commission
-Parliament Council Bundestag Senate Congress Treasury Ministry""".split()
-FIRST = """Anna Marek Olena Taras Ilse Ruben John Mark Jens Ursula Viktor Petr Maria Sofia Luca
-Pierre Hans Katarzyna Andrzej Dmytro Oksana Yulia Igor Elena Nikos Ahmet Lars Eva""".split()
-LAST = """Melnyk Verhaegen Brekelmans Healey Rutte Stoltenberg Kos Maric Novak Horvat Kowalski
+Hamburg Munich Milan Naples Porto Seville Lyon Marseille Geneva Zurich Antwerp Rotterdam"""
+)
+BODIES = _words(
+    """EU NATO UN IMF OSCE G7 G20 WHO OECD ECB EIB EBRD Pentagon Kremlin Commission
+Parliament Council Bundestag Senate Congress Treasury Ministry"""
+)
+FIRST = _words(
+    """Anna Marek Olena Taras Ilse Ruben John Mark Jens Ursula Viktor Petr Maria Sofia Luca
+Pierre Hans Katarzyna Andrzej Dmytro Oksana Yulia Igor Elena Nikos Ahmet Lars Eva"""
+)
+LAST = _words(
+    """Melnyk Verhaegen Brekelmans Healey Rutte Stoltenberg Kos Maric Novak Horvat Kowalski
 Nowak Shevchenko Bondarenko Kovalenko Muller Schmidt Rossi Russo Dubois Martin Garcia Lopez
-Jansen Peeters Nielsen Hansen Johansson Virtanen Papadopoulos Yilmaz Popescu Ivanova""".split()
-FILLER = """said on after the government officials announced plan new week talks support
+Jansen Peeters Nielsen Hansen Johansson Virtanen Papadopoulos Yilmaz Popescu Ivanova"""
+)
+FILLER = _words(
+    """said on after the government officials announced plan new week talks support
 agreed would could opposition deal expected sources press conference statement told
-reporters visit summit leaders meeting vote parliament approved rejected signed""".split()
+reporters visit summit leaders meeting vote parliament approved rejected signed"""
+)
 CURRENCIES = ["USD", "EUR", "GBP"]
-SYLLABLES = """ka lo mer tis van dor bel rin sta pol gra ven mil cor tan bri sel nor dus kel
-fra ham zen lut pir gos ber nak vol tre""".split()
+SYLLABLES = _words(
+    """ka lo mer tis van dor bel rin sta pol gra ven mil cor tan bri sel nor dus kel
+fra ham zen lut pir gos ber nak vol tre"""
+)
 
 
 def pseudo_words(rng: random.Random, n: int) -> list[str]:
@@ -105,8 +128,16 @@ def make_story(rng: random.Random) -> list[Fact]:
             subject = f"{rng.choice(MODIFIERS + VOCAB)} {noun}"
             facts.append(Fact("count", subject, noun, float(rng.randint(2, 400) * 50), place, body))
         elif roll < 0.75:
-            facts.append(Fact("percent", f"{rng.choice(VOCAB)} {rng.choice(NOUNS)} share",
-                              "%", float(rng.randint(1, 90)), place, body))  # fmt: skip
+            facts.append(
+                Fact(
+                    "percent",
+                    f"{rng.choice(VOCAB)} {rng.choice(NOUNS)} share",
+                    "%",
+                    float(rng.randint(1, 90)),
+                    place,
+                    body,
+                )
+            )
         elif roll < 0.88:
             speaker = f"{rng.choice(FIRST)} {rng.choice(LAST + NAMES)}"
             words = rng.sample(FILLER, 6) + rng.sample(VOCAB, 8)
@@ -114,8 +145,17 @@ def make_story(rng: random.Random) -> list[Fact]:
             facts.append(Fact("quote", "", None, 0.0, place, body, speaker, " ".join(words)))
         else:
             day = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 330))
-            facts.append(Fact("date", f"{rng.choice(VOCAB)} {rng.choice(NOUNS)} summit", None, 0.0, place,
-                              body, date=day.isoformat()))  # fmt: skip
+            facts.append(
+                Fact(
+                    "date",
+                    f"{rng.choice(VOCAB)} {rng.choice(NOUNS)} summit",
+                    None,
+                    0.0,
+                    place,
+                    body,
+                    date=day.isoformat(),
+                )
+            )
     return facts
 
 
@@ -177,18 +217,40 @@ def generate(path: Path, n_claims: int, n_docs: int, seed: int) -> list[int]:
         story = stories[rng.randrange(len(stories))]
         text = f"document {doc_id} {rng.random()}"
         published = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 330))
-        docs.append((doc_id, f"Outlet {doc_id % 40} story {doc_id}", published.isoformat(),
-                     hashlib.sha256(text.encode()).hexdigest(), text, "2025-01-01 00:00:00"))  # fmt: skip
+        docs.append(
+            (
+                doc_id,
+                f"Outlet {doc_id % 40} story {doc_id}",
+                published.isoformat(),
+                hashlib.sha256(text.encode()).hexdigest(),
+                text,
+                "2025-01-01 00:00:00",
+            )
+        )
         for i in range(per_doc):
             fact = story[i] if i < len(story) else noise(rng)
             kind, sentence, span, value, speaker = render(fact, rng)
             claim_id += 1
             unit = fact.unit if kind in ("money", "count", "percent") else None
-            claims.append((claim_id, doc_id, kind, sentence, span, i * 10, i * 10 + len(span),
-                           value, unit, "exact" if value is not None else None,
-                           fact.date or None, fact.subject or None,
-                           subject_key(fact.subject) if fact.subject else None, speaker,
-                           "unverified"))  # fmt: skip
+            claims.append(
+                (
+                    claim_id,
+                    doc_id,
+                    kind,
+                    sentence,
+                    span,
+                    i * 10,
+                    i * 10 + len(span),
+                    value,
+                    unit,
+                    "exact" if value is not None else None,
+                    fact.date or None,
+                    fact.subject or None,
+                    subject_key(fact.subject) if fact.subject else None,
+                    speaker,
+                    "unverified",
+                )
+            )
     con.executemany(
         "INSERT INTO document (id, title, published, sha256, text, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -280,8 +342,10 @@ def main() -> None:
         path = Path(tmp) / "bench.db"
         start = time.perf_counter()
         doc_ids = generate(path, args.claims, args.docs, args.seed)
-        print(f"corpus: {args.claims:,} claims in {len(doc_ids):,} documents "
-              f"(generated in {time.perf_counter() - start:.1f} s)")  # fmt: skip
+        print(
+            f"corpus: {args.claims:,} claims in {len(doc_ids):,} documents "
+            f"(generated in {time.perf_counter() - start:.1f} s)"
+        )
         url = f"sqlite:///{path}"
         full, summary = time_full(url)
         print(f"full check from scratch: {full:.2f} s  (target 10 s)")
@@ -289,12 +353,16 @@ def main() -> None:
         again, _ = time_full(url)
         print(f"full check again (nothing new): {again:.2f} s")
         inc = time_incremental(url, path, doc_ids, args.incremental_runs, args.seed)
-        print(f"incremental check of one new document: median {statistics.median(inc) * 1000:.0f} "
-              f"ms, max {max(inc) * 1000:.0f} ms over {len(inc)} documents  (target 200 ms)")  # fmt: skip
+        print(
+            f"incremental check of one new document: median {statistics.median(inc) * 1000:.0f} "
+            f"ms, max {max(inc) * 1000:.0f} ms over {len(inc)} documents  (target 200 ms)"
+        )
         naive, pairs, total = time_all_pairs(url, args.pairs_sample, args.seed)
-        print(f"peer, naive all-pairs: {naive:,.0f} s for {total:,} pairs "
-              f"(extrapolated from {pairs:,} pairs timed on a {args.pairs_sample:,}-claim sample; "
-              f"no writes)")  # fmt: skip
+        print(
+            f"peer, naive all-pairs: {naive:,.0f} s for {total:,} pairs "
+            f"(extrapolated from {pairs:,} pairs timed on a {args.pairs_sample:,}-claim sample; "
+            f"no writes)"
+        )
 
 
 if __name__ == "__main__":
