@@ -22,7 +22,6 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 KINDS = ("count", "money", "percent", "quantity", "duration", "date", "quote")
@@ -148,10 +147,212 @@ def _links_and_conflicts(con: sqlite3.Connection, rng: random.Random, n: int) ->
     con.executemany(
         "INSERT INTO conflict (id, key, kind, explanation, state, created_at, updated_at)"
         " VALUES (?, ?, 'value', ?, 'open', ?, ?)",
-        [(i, f"bench-{i}", f"values differ ({a} vs {b})", now, now) for i, (a, b) in
-         enumerate(conflicts, 1)],
+        [
+            (i, f"bench-{i}", f"values differ ({a} vs {b})", now, now)
+            for i, (a, b) in enumerate(conflicts, 1)
+        ],
     )
     con.executemany(
         "INSERT OR IGNORE INTO conflict_claim (conflict_id, claim_id) VALUES (?, ?)",
         [(i, c) for i, pair in enumerate(conflicts, 1) for c in pair],
     )
+
+
+# Driving the app ------------------------------------------------------------------------
+
+
+async def _until_settled(pilot, table) -> None:  # type: ignore[no-untyped-def]
+    while not table.is_settled():
+        await pilot.pause(0.001)
+    await pilot.pause()  # one more turn of the loop: the refreshed lines are painted
+
+
+def _painted(app, table) -> bool:  # type: ignore[no-untyped-def]
+    """The table has its rows and the screen has no repaint or layout still to do."""
+    screen = app.screen
+    return table.is_settled() and not (
+        table._repaint_required
+        or screen._dirty_widgets
+        or screen._repaint_required
+        or screen._layout_required
+        or screen._scroll_required
+    )
+
+
+KEY_CHARS = {"slash": "/", "backspace": None, "enter": None}
+
+
+async def _keystroke(pilot, table, key: str) -> float:  # type: ignore[no-untyped-def]
+    """Post the key as the terminal driver would; time until its rows are on screen.
+
+    (Pilot.press also waits for the whole process to go idle, worker threads included, with
+    a sleep granularity of its own; that measures Pilot, not the app.)"""
+    from textual import events
+
+    app = pilot.app
+    char = KEY_CHARS.get(key, key if len(key) == 1 else None)
+    start = time.perf_counter()
+    app.post_message(events.Key(key, char))
+    await pilot._wait_for_screen()  # the key went through app -> screen -> focused widget
+    while not _painted(app, table):
+        await asyncio.sleep(0.0005)
+    return time.perf_counter() - start
+
+
+async def _keystrokes(db: str, results: dict[str, list[float]]) -> None:
+    from claimtrack.tui.app import create_app
+    from claimtrack.tui.widgets.claims_table import ClaimsTable
+
+    app = create_app(db, "bench")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(ClaimsTable)
+        await _until_settled(pilot, table)
+
+        async def timed(label: str, *keys: str) -> None:
+            for key in keys:
+                results.setdefault(label, []).append(await _keystroke(pilot, table, key))
+
+        await timed("scroll: down", *["down"] * 30)
+        await timed("scroll: page down", *["pagedown"] * 20)
+        await timed("scroll: end / home", "end", "home", "end", "home")
+        await timed("scroll: page up from the end", "end", *["pageup"] * 10)
+        await timed("filter: status (S)", *["S"] * 7)
+        await timed("filter: kind (K)", *["K"] * 8)
+        await timed("filter: this document (D) / clear (x)", "D", "x", "D", "x")
+        await timed("sort: next column (o)", *["o"] * 8)
+        await timed("sort: reverse (O)", "O", "O")
+        await pilot.press("slash")
+        await timed("search: typing", *"kovalenko")
+        await timed("search: deleting", *["backspace"] * 9)
+        await timed("search: typing", *"pipeline")
+        await pilot.press("enter")
+
+
+def _first_paint_child(db: str) -> None:
+    """Run in a fresh interpreter: the parent times spawn -> the line printed here."""
+
+    async def run() -> None:
+        from claimtrack.tui.app import create_app
+        from claimtrack.tui.widgets.claims_table import ClaimsTable
+
+        app = create_app(db, "bench")
+        async with app.run_test(size=(120, 40)) as pilot:
+            table = app.screen.query_one(ClaimsTable)
+            await _until_settled(pilot, table)
+            print(f"painted {table.total} {table.cached_rows}", flush=True)
+
+    asyncio.run(run())
+
+
+def _first_paint(db: str) -> tuple[float, str]:
+    import subprocess
+    import sys
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--db", db, "--first-paint-child"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait()
+    return elapsed, line.strip()
+
+
+async def _peer(db: str, rows: int) -> dict[str, float]:
+    """Textual's DataTable, filled with add_rows from the same database rows."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    from claimtrack.db import get_engine, session_scope
+    from claimtrack.store.browse import BrowseQuery, fetch_page
+
+    out: dict[str, float] = {}
+    start = time.perf_counter()
+    data = []
+    with session_scope(get_engine(db)) as session:  # the same pages the app reads, all of them
+        page = fetch_page(session, BrowseQuery(), limit=1000)
+        while page and len(data) < rows:
+            data += page
+            page = fetch_page(session, BrowseQuery(), limit=1000, after=page[-1].key)
+    data = data[:rows]
+    table_rows = [
+        (r.kind, r.span, r.value, r.subject or r.speaker or "", r.document, r.status) for r in data
+    ]
+    out["read rows"] = time.perf_counter() - start
+
+    class Peer(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+    app = Peer()
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.query_one(DataTable)
+        table.add_columns("kind", "claim", "value", "subject", "document", "status")
+        table.add_rows(table_rows)
+        await pilot.pause()
+        out["first paint (read + add_rows + paint)"] = time.perf_counter() - start
+        table.focus()
+        for label, key in (("end", "end"), ("page up", "pageup")):
+            t = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            out[label] = time.perf_counter() - t
+        t = time.perf_counter()
+        table.sort(table.ordered_columns[5].key)
+        await pilot.pause()
+        out["sort by one column"] = time.perf_counter() - t
+        t = time.perf_counter()
+        table.clear()
+        table.add_rows([r for r in table_rows if r[5] == "false"])
+        await pilot.pause()
+        out["filter (clear + add_rows of the subset)"] = time.perf_counter() - t
+    return out
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--docs", type=int, default=4_000)
+    parser.add_argument("--db", help="database file (built if missing)")
+    parser.add_argument("--peer-rows", type=int, default=100_000)
+    parser.add_argument("--first-paint-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.first_paint_child:
+        return _first_paint_child(args.db)
+
+    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "tui_scale.db"
+    if not path.exists():
+        start = time.perf_counter()
+        build_database(path, args.claims, args.docs)
+        print(
+            f"built {path}: {args.claims:,} claims, {args.docs:,} documents "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
+
+    paints = [_first_paint(str(path)) for _ in range(3)]
+    print("\nclaimtrack (Line-API table over SQL pages)")
+    print(
+        f"  start -> first rows painted (new process, imports included): "
+        f"{', '.join(_ms(t).strip() for t, _ in paints)}  [{paints[0][1]}]"
+    )
+
+    results: dict[str, list[float]] = {}
+    asyncio.run(_keystrokes(str(path), results))
+    print(f"  {'per keystroke, press -> rows painted':44s} {'median':>11s} {'max':>11s}  n")
+    for label, times in results.items():
+        print(f"  {label:44s} {_ms(statistics.median(times))} {_ms(max(times))}  {len(times)}")
+
+    print(f"\npeer: textual DataTable.add_rows with the same {args.peer_rows:,} rows")
+    for label, seconds in asyncio.run(_peer(str(path), args.peer_rows)).items():
+        print(f"  {label:44s} {_ms(seconds)}")
+
+
+if __name__ == "__main__":
+    main()

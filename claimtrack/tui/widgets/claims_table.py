@@ -8,6 +8,7 @@ whatever the size of the database.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
@@ -21,6 +22,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from claimtrack.store.browse import BrowseQuery, ClaimRow
 from claimtrack.tui.desk import Desk
@@ -34,6 +36,7 @@ from claimtrack.tui.text import (
 
 PAGE = 100
 CACHE_PAGES = 64
+SEARCH_COUNT_DELAY = 0.15  # seconds of no typing before a search's rows are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +206,22 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.refresh()
 
     def is_settled(self) -> bool:
-        """True when the count is in and every visible row is loaded (for tests/benchmarks)."""
-        if self.total is None or self._pending:
+        """True when every visible row is loaded and painted-to-be (for tests/benchmarks);
+        the count may still be coming (see `counting`)."""
+        if self._pending:
             return False
+        known = self.total
+        if known is None:
+            if 0 not in self._pages:
+                return False
+            known = len(self._pages[0])
         first = int(self.scroll_offset.y)
-        last = min(self.total, first + max(1, self.size.height - 1))
+        last = min(known, first + max(1, self.size.height - 1))
         return all(i // PAGE in self._pages for i in range(first, last))
+
+    @property
+    def counting(self) -> bool:
+        return self.total is None
 
     @property
     def cached_rows(self) -> int:
@@ -222,6 +235,8 @@ class ClaimsTable(ScrollView, can_focus=True):
             if keep is None:
                 rows = self.desk.page(query, limit=PAGE, offset=0)
                 self.post_message(self.PageLoaded(generation, 0, rows, True))
+                if len(rows) == PAGE and not self._still_wanted(query):
+                    return
                 self.post_message(self.Counted(generation, self.desk.count(query), None))
                 return
             index = self.desk.row_index(query, keep)
@@ -230,6 +245,20 @@ class ClaimsTable(ScrollView, can_focus=True):
             self.post_message(self.Counted(generation, total, target))
         except Exception as exc:  # shown to the checker; the app keeps running
             self.post_message(self.LoadFailed(generation, None, _reason(exc)))
+
+    @staticmethod
+    def _still_wanted(query: BrowseQuery) -> bool:
+        """While the checker is typing a search, counting every prefix (a full scan each)
+        would hold the database from the next keystroke's page: wait for a pause first."""
+        if not query.flt.search:
+            return True
+        worker = get_current_worker()
+        deadline = time.monotonic() + SEARCH_COUNT_DELAY
+        while time.monotonic() < deadline:
+            if worker.is_cancelled:
+                return False
+            time.sleep(0.01)
+        return not worker.is_cancelled
 
     @work(thread=True, group="claims-pages", exit_on_error=False)
     def _fetch(
@@ -286,8 +315,11 @@ class ClaimsTable(ScrollView, can_focus=True):
         self._pages[message.page] = message.rows
         while len(self._pages) > self.cache_pages:
             self._pages.popitem(last=False)
-        if self.total is None and message.page == 0 and len(message.rows) < PAGE:
-            self._set_total(len(message.rows))
+        if self.total is None and message.page == 0:
+            if len(message.rows) < PAGE:
+                self._set_total(len(message.rows))
+            else:  # until the count comes: as many rows as we hold
+                self.virtual_size = Size(self.size.width, len(message.rows) + 1)
         if message.visible:
             self._request(message.page + 1, visible=False)
             self._request(message.page - 1, visible=False)
