@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from claimtrack.check import quotes, values
+from claimtrack.check import quotes, text, values
 from claimtrack.check.rows import Row
 
 TITLE_MAX = 48
@@ -39,11 +37,38 @@ def _docs(rows: list[Row]) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
+def phrase_after(row: Row, limit: int = 3) -> str:
+    """The words right after a figure ("€25bn [reconstruction fund] that ..."): what it counts
+    or what the amount pays for, when the extractor's subject missed it."""
+    at = row.text.find(row.span)
+    if at < 0:
+        return ""
+    out: list[str] = []
+    for word in text.words(row.text[at + len(row.span) :])[: limit + 2]:
+        if word.lower() in text.STOP_WORDS:
+            if out:
+                break
+            continue
+        out.append(word)
+        if len(out) == limit:
+            break
+    return " ".join(out)
+
+
 def subject_label(rows: list[Row]) -> str:
-    subjects = Counter(_flat(r.subject) for r in rows if r.subject)
-    if not subjects:
-        return rows[0].unit or rows[0].kind
-    return max(subjects, key=lambda s: (subjects[s], len(s), s))
+    """The subject most of the group's sentences bear out (extracted subjects can be thin)."""
+    candidates = {_flat(r.subject) for r in rows if r.subject}
+    candidates |= {p for p in (phrase_after(r) for r in rows) if p}
+
+    def support(candidate: str) -> tuple[float, int, str]:
+        words = text.content_words(candidate)
+        if not words:
+            return (0.0, 0, candidate)
+        shared = sum(len(words & r.context) / len(words) for r in rows)
+        return (shared, len(words), candidate)
+
+    best = max(candidates, key=support, default=None)
+    return best if best else (rows[0].unit or rows[0].kind)
 
 
 def value_clusters(rows: list[Row]) -> list[list[Row]]:
