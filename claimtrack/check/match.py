@@ -96,6 +96,9 @@ def same_thing(x: Row, y: Row, context_min: float = CONTEXT_MIN) -> bool:
 
 
 def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
+    subj = subject_match(x, y)
+    if subj is not None and subj < SUBJECT_MIN:
+        return None  # the cheapest test first: most candidate pairs end here
     if x.target != y.target:
         return None  # a capacity or a plan against what was done
     if not same_time(x, y) or not same_thing(x, y):

@@ -68,14 +68,13 @@ class Row:
 
     @cached_property
     def context(self) -> frozenset[str]:
-        return frozenset(text.content_words(self.text))
+        return text.sentence_words(self.text)[0]
 
     @cached_property
     def weights(self) -> tuple[dict[str, float], float]:
         """Each content word's weight (names count double) and their sum."""
-        names = text.entities(self.text)
-        found = {w: (NAME_WEIGHT if w in names else 1.0) for w in self.context}
-        return found, sum(found.values())
+        _, found, total = text.sentence_words(self.text)
+        return found, total
 
     @cached_property
     def owners(self) -> frozenset[str]:
@@ -110,7 +109,6 @@ UNIT_WORDS = frozenset(
     {"year", "month", "week", "day", "hour", "people", "person", "time", "percent"}
 )
 QUOTE_KEYS = 8
-NAME_WEIGHT = 2.0
 KEYLESS = "*"
 PAIR = "+"
 PAIR_WORDS = 4

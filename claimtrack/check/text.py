@@ -92,6 +92,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=8192)
+def sentence_words(text: str) -> tuple[frozenset[str], dict[str, float], float]:
+    """A sentence's content words, each weighted (names double), and the weights' sum.
+
+    Cached: several claims often share one sentence.
+    """
+    found = frozenset(content_words(text))
+    names = entities(text)
+    weights = {w: (NAME_WEIGHT if w in names else 1.0) for w in found}
+    return found, weights, sum(weights.values())
+
+
+NAME_WEIGHT = 2.0
+
+
 def content_words(text: str) -> set[str]:
     """Stemmed words that carry meaning: stop words, numbers and short words out."""
     out = set()
