@@ -79,6 +79,7 @@ def test_installed_claimtrack_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
 
     shell_command = " ".join([*command, "--db", db])
     tmux.run("new-session", "-d", "-s", "desk", "-x", "120", "-y", "40", shell_command)
+
     def opened() -> bool:
         screen = tmux.screen()
         return first.span[:20] in screen and "checker: tester" in screen
@@ -98,6 +99,7 @@ def test_installed_claimtrack_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     assert [(c.old_status, c.new_status, c.by) for c in changes] == [
         ("unverified", "verified", "tester")
     ]
+
     def row_shows_verified() -> bool:
         rows = [line for line in tmux.screen().splitlines() if first.span[:20] in line]
         return bool(rows) and rows[0].rstrip().endswith(" verified")
