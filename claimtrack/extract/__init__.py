@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,22 +32,25 @@ def _extractors() -> dict[str, Callable[[Doc], list[ExtractedClaim]]]:
     }
 
 
-def _overlaps(a: ExtractedClaim, b: ExtractedClaim) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _merge(found: dict[str, list[ExtractedClaim]]) -> list[ExtractedClaim]:
-    kept: list[ExtractedClaim] = []
-    numeric: list[ExtractedClaim] = []
+    """Quotes, plus numeric and date claims that do not overlap a claim of a stronger kind."""
+    kept: list[ExtractedClaim] = list(found.get("quote", []))
+    # Accepted spans never overlap each other, so their starts and ends are both sorted and a
+    # new span only needs checking against its neighbours.
+    starts: list[int] = []
+    ends: list[int] = []
     for kind in _PRIORITY:
+        if kind == "quote":
+            continue  # numbers inside a quote are claims of their own too
         for claim in found.get(kind, []):
-            if kind == "quote":
-                kept.append(claim)  # numbers inside a quote are claims of their own too
+            i = bisect_left(starts, claim.end)
+            if i > 0 and ends[i - 1] > claim.start:
                 continue
-            if any(_overlaps(claim, other) for other in numeric):
+            if claim.start == claim.end and i < len(starts) and starts[i] == claim.start:
                 continue
-            numeric.append(claim)
-    kept.extend(numeric)
+            starts.insert(i, claim.start)
+            ends.insert(i, claim.end)
+            kept.append(claim)
     kept.sort(key=lambda c: (c.start, c.end, c.kind))
     return kept
 

@@ -203,7 +203,7 @@ def _is_metadata(doc: Doc, start: int) -> bool:
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     a, b = doc.sentences.bounds(start, end)
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", doc.text[a:start])
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", doc.text[max(a, start - 80) : start])
              if w.lower() not in _FILLER]  # fmt: skip
     if words:
         return " ".join(words[-3:])

@@ -176,9 +176,11 @@ class Doc:
         end = start if end is None else end
         a, b = self.sentences.bounds(start, end)
         starts, marks = self.time_marks
-        i = bisect_right(starts, a) - 1
+        i = bisect_right(starts, max(a, start - 200)) - 1
         best: tuple[int, str] | None = None
         for j in range(max(i, 0), len(starts)):
+            if starts[j] > end + 120:
+                break
             m_start = starts[j]
             if m_start >= b:
                 break

@@ -79,7 +79,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A stop, optional closing quotes or brackets, space, then something that opens a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# Only the start of a run of stops is tried, and the run is taken whole (possessive), so a
+# line of ten thousand dots costs one pass, not ten thousand.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -94,6 +96,10 @@ def _is_abbreviation(text: str, stop: int, para_start: int) -> bool:
     if len(word) == 1 and word.isalpha():
         return True
     return word in _ABBREVIATIONS
+
+
+_LONGEST = 1500  # characters; far beyond any real sentence
+_WINDOW = 300
 
 
 class Sentences:
@@ -138,7 +144,23 @@ class Sentences:
             return (0, len(self.text))
         first = self.index_at(start)
         last = self.index_at(max(start, (end if end is not None else start + 1) - 1))
-        return (min(self.starts[first], start), max(self.ends[last], end or start))
+        a, b = min(self.starts[first], start), max(self.ends[last], end or start)
+        if b - a > _LONGEST:
+            # Not prose (a table, a run of figures): a window around the claim keeps the work
+            # and the stored sentence per claim bounded.
+            a, b = self._window(a, b, start, end or start)
+        return a, b
+
+    def _window(self, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        lo, hi = max(a, start - _WINDOW), min(b, end + _WINDOW)
+        space = text.find(" ", lo, start)
+        if lo > a and space >= 0:
+            lo = space + 1
+        space = text.rfind(" ", end, hi)
+        if hi < b and space >= 0:
+            hi = space
+        return lo, hi
 
     def sentence(self, start: int, end: int | None = None) -> str:
         a, b = self.bounds(start, end)
