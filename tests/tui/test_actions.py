@@ -10,7 +10,7 @@ from textual.command import CommandInput, CommandList
 
 from claimtrack import store
 from claimtrack.db import get_engine, session_scope
-from claimtrack.models import Claim, Conflict, Document, Source
+from claimtrack.models import Claim, Conflict, ConflictClaim, Document, Source
 from claimtrack.store.browse import BrowseQuery, count_rows
 from claimtrack.store.claims import ClaimFilter
 from claimtrack.tui.app import create_app
@@ -372,3 +372,23 @@ async def test_new_rows_from_another_process_show_on_refresh(desk: Desk) -> None
 def test_store_count_matches_filter(desk: Desk) -> None:
     with session_scope(get_engine(desk.db)) as session:
         assert count_rows(session, BrowseQuery(ClaimFilter(search="kovalenko"))) == 2
+
+
+async def test_conflict_groups_of_more_than_two(desk: Desk) -> None:
+    with session_scope(get_engine(desk.db)) as session:
+        session.add(ConflictClaim(conflict_id=desk.value_conflict, claim_id=desk.claim_ids[9]))
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        side_b = app.screen.query_one("#side-b")
+        assert "$400 million" in str(side_b.visual)
+        await pilot.press("right_square_bracket")
+        assert "$5 million" in str(side_b.visual) and "claim 3 of 3" in str(side_b.visual)
+        await pilot.press("right_square_bracket")
+        assert "$400 million" in str(side_b.visual)
+        await pilot.press("left_square_bracket", "2")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert table_of(app).current_row.id == desk.claim_ids[9]  # type: ignore[union-attr]

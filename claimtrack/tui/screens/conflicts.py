@@ -44,16 +44,19 @@ def side_text(side: ConflictSide | None, label: str) -> Text:
     return out
 
 
-def diff_text(view: ConflictView) -> Text:
+def diff_text(view: ConflictView, other: int = 1) -> Text:
     out = Text()
     out.append_text(plain(view.conflict.explanation, "bold"))
     if len(view.sides) > 2:
-        out.append(f"\n{len(view.sides)} claims in this conflict; two shown.", style="dim")
-    if view.conflict.kind.startswith("quote") and len(view.sides) >= 2:
+        out.append(
+            f"\n{len(view.sides)} claims in this conflict; [ and ] show the others on the right",
+            style="dim",
+        )
+    if view.conflict.kind.startswith("quote") and len(view.sides) > other:
         from claimtrack.check import word_diff
 
         out.append("\nwording: ", style="dim")
-        out.append_text(plain(word_diff(view.sides[0].claim.span, view.sides[1].claim.span)))
+        out.append_text(plain(word_diff(view.sides[0].claim.span, view.sides[other].claim.span)))
     return out
 
 
@@ -65,6 +68,8 @@ class ConflictsScreen(Screen[int | None]):
         Binding("x", "decide('dismissed')", "Dismiss", id="conflicts.dismiss"),
         Binding("1", "jump(0)", "Go to left claim", id="conflicts.left"),
         Binding("2", "jump(1)", "Go to right claim", id="conflicts.right"),
+        Binding("right_square_bracket", "other(1)", "Next claim in group", id="conflicts.next"),
+        Binding("left_square_bracket", "other(-1)", "Previous claim in group", id="conflicts.prev"),
         Binding("escape,c", "back", "Back to claims", id="conflicts.back"),
     ]
 
@@ -81,6 +86,7 @@ class ConflictsScreen(Screen[int | None]):
         super().__init__()
         self.desk = desk
         self.views: list[ConflictView] = []
+        self.other = 1  # which member of the group is shown on the right
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Open conflicts", style="bold"), id="conflicts-title")
@@ -130,15 +136,25 @@ class ConflictsScreen(Screen[int | None]):
 
     @on(OptionList.OptionHighlighted, "#conflict-list")
     def highlighted(self) -> None:
+        self.other = 1
         self._show(self.current)
+
+    def action_other(self, step: int) -> None:
+        view = self.current
+        if view is not None and len(view.sides) > 2:
+            self.other = (self.other - 1 + step) % (len(view.sides) - 1) + 1
+            self._show(view)
 
     def _show(self, view: ConflictView | None) -> None:
         sides = view.sides if view else []
         first = sides[0] if sides else None
-        second = sides[1] if len(sides) > 1 else None
+        second = sides[self.other] if len(sides) > self.other else None
         self.query_one("#side-a", Static).update(side_text(first, "1 ·"))
-        self.query_one("#side-b", Static).update(side_text(second, "2 ·"))
-        explanation = diff_text(view) if view else Text("No open conflicts.", style="dim")
+        label = f"2 · claim {self.other + 1} of {len(sides)}" if len(sides) > 2 else "2 ·"
+        self.query_one("#side-b", Static).update(side_text(second, label))
+        explanation = (
+            diff_text(view, self.other) if view else Text("No open conflicts.", style="dim")
+        )
         self.query_one("#conflict-explanation", Static).update(explanation)
 
     def action_decide(self, state: str) -> None:
@@ -178,8 +194,9 @@ class ConflictsScreen(Screen[int | None]):
 
     def action_jump(self, side: int) -> None:
         view = self.current
-        if view is not None and side < len(view.sides):
-            self.dismiss(view.sides[side].claim.id)
+        index = self.other if side else 0
+        if view is not None and index < len(view.sides):
+            self.dismiss(view.sides[index].claim.id)
 
     def action_back(self) -> None:
         self.dismiss(None)
