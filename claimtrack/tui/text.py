@@ -7,8 +7,14 @@ which swaps each control character for one visible stand-in, keeping offsets int
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.worker import Worker
 
 _C0 = {i: chr(0x2400 + i) for i in range(0x20)}  # ␀ … ␟ (ESC shows as ␛)
 _TABLE = {**_C0, 0x7F: "\u2421", **{i: "\ufffd" for i in range(0x80, 0xA0)}}
@@ -97,3 +103,15 @@ def _short(value: float) -> str:
         if abs(value) >= max(size, 1e4):
             return f"{value / size:.4g}{suffix}"
     return _number(value)
+
+
+def notify_failure(node: DOMNode, event: Worker.StateChanged) -> None:
+    """A database read in a worker failed: say so in one line; the app keeps running."""
+    from textual.worker import WorkerState
+
+    if event.state is WorkerState.ERROR and event.worker.error is not None:
+        error = event.worker.error
+        reason = printable(str(error).splitlines()[0]) if str(error) else type(error).__name__
+        node.app.notify(
+            f"Could not read from the database: {reason}", severity="error", markup=False
+        )

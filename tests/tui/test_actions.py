@@ -392,3 +392,21 @@ async def test_conflict_groups_of_more_than_two(desk: Desk) -> None:
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert table_of(app).current_row.id == desk.claim_ids[9]  # type: ignore[union-attr]
+
+
+async def test_a_database_failure_is_one_line_and_the_app_keeps_running(desk: Desk) -> None:
+    import sqlite3
+
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        con = sqlite3.connect(desk.db)
+        con.execute("ALTER TABLE claim RENAME TO claim_gone")
+        con.commit()
+        con.close()
+        await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and all("\n" not in m and "no such table" in m for m in errors), errors
+        assert app.is_running and isinstance(app.screen, MainScreen)

@@ -14,10 +14,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from claimtrack.tui.desk import ConflictSide, ConflictView, Desk, published
 from claimtrack.tui.screens.note import NoteScreen
-from claimtrack.tui.text import format_value, plain, printable, status_text
+from claimtrack.tui.text import format_value, notify_failure, plain, printable, status_text
 from claimtrack.tui.widgets.claim_detail import sentence_text
 
 
@@ -197,6 +198,9 @@ class ConflictsScreen(Screen[int | None]):
         index = self.other if side else 0
         if view is not None and index < len(view.sides):
             self.dismiss(view.sides[index].claim.id)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        notify_failure(self, event)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -12,10 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 from claimtrack.store.browse import ClaimRow
 from claimtrack.tui.desk import Desk, DocumentView, published
-from claimtrack.tui.text import KIND_STYLES, format_value, plain, status_text
+from claimtrack.tui.text import KIND_STYLES, format_value, notify_failure, plain, status_text
 from claimtrack.tui.widgets.document_text import DocumentText
 
 
@@ -108,6 +109,9 @@ class DocumentScreen(Screen[int | None]):
 
     def action_previous_claim(self) -> None:
         self._move(-1)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        notify_failure(self, event)
 
     def action_back(self) -> None:
         self.dismiss(self.claim_id)

@@ -14,11 +14,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker
 
 from claimtrack.models import KINDS, Status
 from claimtrack.store.browse import SORTS, BrowseQuery, Fingerprint
 from claimtrack.tui.desk import ClaimDetail, Desk
-from claimtrack.tui.text import STATUS_LABELS, plain
+from claimtrack.tui.text import STATUS_LABELS, notify_failure, plain
 from claimtrack.tui.widgets.claim_detail import ClaimDetailPane
 from claimtrack.tui.widgets.claims_table import ClaimsTable
 from claimtrack.tui.widgets.desk_header import DeskHeader
@@ -149,6 +150,9 @@ class MainScreen(Screen[None]):
     @on(ClaimsTable.LoadFailed)
     def load_failed(self, event: ClaimsTable.LoadFailed) -> None:
         self.notify(f"Could not read claims: {event.reason}", severity="error", markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        notify_failure(self, event)
 
     def reload(self) -> None:
         self.table.reload()
