@@ -21,6 +21,7 @@ from claimtrack.check.candidates import (
 )
 from claimtrack.check.groups import conflicts_in
 from claimtrack.check.match import Edge, compare
+from claimtrack.check.parallel import compare_pairs
 from claimtrack.check.persist import Written, linked_component, sync_conflicts, sync_links
 from claimtrack.check.quotes import word_diff
 from claimtrack.check.rows import Row
@@ -66,7 +67,7 @@ def run_check(session: Session) -> CheckSummary:
     """Check every claim against every candidate; re-running changes nothing and keeps decisions."""
     rows = load_all(session)
     pairs = sorted(all_pairs_in_blocks(rows))
-    edges = [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+    edges = compare_pairs(rows, pairs)
     written = Written()
     session.flush()
     sync_links(session, {(e.a, e.b): e.relation for e in edges}, None, written)

@@ -18,7 +18,7 @@ from claimtrack.models import Claim, Document
 # A word shared by more claims of one kind than this says nothing about sameness (its IDF is
 # near zero); pairs that share only such words are not compared. Counted per kind, not per
 # dimension, so the incremental check can count from the (kind, subject_key) index alone.
-BLOCK_CAP = 150
+BLOCK_CAP = 80
 
 Block = tuple[str, str]  # (dimension, key): the claims compared with each other
 Tally = tuple[str, str]  # (kind, key): what the cap counts

@@ -109,14 +109,17 @@ NAME_WEIGHT = 2.0
 
 def content_words(text: str) -> set[str]:
     """Stemmed words that carry meaning: stop words, numbers and short words out."""
-    out = set()
-    for w in words(text):
-        low = w.lower()
-        if low in STOP_WORDS or len(low) < 2:
-            continue
-        out.add(spelling(stem(low)))
+    out = {_content(w) for w in _WORD.findall(text)}
     out.discard("")
     return out
+
+
+@functools.lru_cache(maxsize=131072)
+def _content(word: str) -> str:
+    low = word.lower()
+    if low in STOP_WORDS or len(low) < 2:
+        return ""
+    return spelling(stem(low))
 
 
 def entities(text: str) -> set[str]:
@@ -147,11 +150,21 @@ def time_markers(text: str, span: str) -> frozenset[str]:
     """Explicit times a sentence ties its figures to: years, 'last year', 'now'."""
     rest = text.replace(span, " ", 1) if span else text
     marks = {f"y{y}" for y in _YEAR.findall(rest)}
-    if _PAST.search(rest):
+    low = rest.lower()
+    # Plain substring tests first: most sentences name no time, and they are far cheaper.
+    if any(hint in low for hint in _PAST_HINTS) and _PAST.search(rest):
         marks.add("past")
-    if _NOW.search(rest):
+    if any(hint in low for hint in _NOW_HINTS) and _NOW.search(rest):
         marks.add("now")
     return frozenset(marks)
+
+
+_PAST_HINTS = ("year", "month", "week", "previous", "time", "then-")
+_NOW_HINTS = ("year", "now", "current", "today", "present", "month", "date")
+_TARGET_HINTS = (
+    "capacit", "target", "goal", "aim", "plan", "forecast", "project", "expect", "reach",
+    "raise", "increase", "rise",
+)  # fmt: skip
 
 
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*)['’]s?\s+(?:[a-z-]+\s+)?$")
@@ -181,4 +194,7 @@ def window(text: str, span: str, before: int = 8, after: int = 6) -> str:
 
 def is_target(text: str, span: str) -> bool:
     """True when the words around the figure make it a plan, target, capacity or forecast."""
+    low = text.lower()
+    if not any(hint in low for hint in _TARGET_HINTS):
+        return False
     return bool(_TARGET.search(window(text, span, before=6, after=4)))
