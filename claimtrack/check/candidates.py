@@ -12,7 +12,8 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from claimtrack.check.rows import KEYLESS, PAIR, Row, subject_block_keys
+from claimtrack.check import text
+from claimtrack.check.rows import KEYLESS, PAIR, UNIT_WORDS, Row, word_pairs
 from claimtrack.models import Claim, Document
 
 # A word shared by more claims of one kind than this says nothing about sameness (its IDF is
@@ -115,25 +116,35 @@ def _subject_pool(session: Session, mine: list[Row]) -> tuple[set[int], Counter[
     no_key = col(Claim.subject_key).is_(None)
     for kind, value in conn.execute(
         sa_select(col(Claim.kind), col(Claim.subject_key)).where(in_kinds, ~no_key)
-    ):
+    ).all():
         if value is not None and (might.search(value) or (keyless and len(value) <= _KEYLESS_MAX)):
             counts[(kind, True, value)] += 1
     for kind, value in conn.execute(
         sa_select(col(Claim.kind), col(Claim.subject)).where(in_kinds, no_key)
-    ):
+    ).all():
         if value is None or might.search(value) or (keyless and len(value) <= _KEYLESS_MAX):
             counts[(kind, False, value)] += 1
+    # Count only the keys the new claims hold, and never work out a stored subject's keys in
+    # full: most share just one common word with the new claims.
     sizes: Counter[Tally] = Counter()
-    keys_of: dict[tuple[str, bool, str | None], frozenset[str]] = {}
+    shared_of: dict[tuple[str, bool, str | None], set[str]] = {}
+    pairs_wanted = {k for r in mine for k in r.block_keys if PAIR in k}
     for (kind, is_key, value), n in counts.items():
-        keys = subject_block_keys(value, None) if is_key else subject_block_keys(None, value)
-        keys_of[(kind, is_key, value)] = keys
-        for key in keys:
-            sizes[(kind, key)] += n
+        plain = text.subject_words(value, None) if is_key else text.subject_words(None, value)
+        plain -= UNIT_WORDS
+        shared = plain & words
+        if len(shared) >= 2:
+            shared |= word_pairs(plain) & pairs_wanted
+        if keyless and not plain:
+            shared = {KEYLESS}
+        if shared:
+            shared_of[(kind, is_key, value)] = shared
+            for key in shared:
+                sizes[(kind, key)] += n
     usable = {(r.kind, k) for r in mine for k in r.block_keys if sizes[(r.kind, k)] <= BLOCK_CAP}
     chosen: dict[tuple[str, bool], list[str | None]] = defaultdict(list)
-    for (kind, is_key, value), keys in keys_of.items():
-        if any((kind, k) in usable for k in keys):
+    for (kind, is_key, value), shared in shared_of.items():
+        if any((kind, k) in usable for k in shared):
             chosen[(kind, is_key)].append(value)
     ids: set[int] = set()
     for (kind, is_key), values in chosen.items():

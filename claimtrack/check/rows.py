@@ -137,7 +137,9 @@ def subject_block_keys(subject_key: str | None, subject: str | None) -> frozense
     """Subject words, and pairs of them: a pair is a block of its own, small even where each
     word alone is too common to compare on. No subject: one block ("18 months" of what?)."""
     words = text.subject_words(subject_key, subject) - UNIT_WORDS
-    keys = set(words)
+    return frozenset((words | word_pairs(words)) or {KEYLESS})
+
+
+def word_pairs(words: set[str] | frozenset[str]) -> set[str]:
     ordered = sorted(words)[:PAIR_WORDS]
-    keys.update(f"{a}{PAIR}{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
-    return frozenset(keys or {KEYLESS})
+    return {f"{a}{PAIR}{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]}

@@ -140,10 +140,16 @@ def subject_words(subject_key: str | None, subject: str | None) -> set[str]:
 
     No spelling normalisation here: these words are also matched against the stored column.
     """
-    source = subject_key or subject or ""
-    found = {stem(w) for w in words(source) if w.lower() not in STOP_WORDS and len(w) > 1}
+    found = {_subject_word(w) for w in _WORD.findall(subject_key or subject or "")}
     found.discard("")
     return found
+
+
+@functools.lru_cache(maxsize=131072)
+def _subject_word(word: str) -> str:
+    if word.lower() in STOP_WORDS or len(word) < 2:
+        return ""
+    return stem(word)
 
 
 def time_markers(text: str, span: str) -> frozenset[str]:
