@@ -228,18 +228,24 @@ async def _keystrokes(db: str, results: dict[str, list[float]]) -> None:
         await pilot.press("enter")
 
 
-def _first_paint_child(db: str) -> None:
+def _first_paint_child(db: str, spawned: float) -> None:
     """Run in a fresh interpreter: the parent times spawn -> the line printed here."""
 
     async def run() -> None:
         from claimtrack.tui.app import create_app
         from claimtrack.tui.widgets.claims_table import ClaimsTable
 
+        imported = time.time() - spawned
         app = create_app(db, "bench")
         async with app.run_test(size=(120, 40)) as pilot:
             table = app.screen.query_one(ClaimsTable)
             await _until_settled(pilot, table)
-            print(f"painted {table.total} {table.cached_rows}", flush=True)
+            painted = time.time() - spawned
+            print(
+                f"imports done at {imported * 1000:.0f} ms, rows painted at"
+                f" {painted * 1000:.0f} ms; {table.cached_rows} rows in hand",
+                flush=True,
+            )
 
     asyncio.run(run())
 
@@ -250,7 +256,7 @@ def _first_paint(db: str) -> tuple[float, str]:
 
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, __file__, "--db", db, "--first-paint-child"],
+        [sys.executable, __file__, "--db", db, "--first-paint-child", str(time.time())],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -259,6 +265,40 @@ def _first_paint(db: str) -> tuple[float, str]:
     elapsed = time.perf_counter() - start
     proc.wait()
     return elapsed, line.strip()
+
+
+def _first_paint_tmux(db: str) -> float | None:
+    """The installed `claimtrack` in a tmux window: spawn -> first claim row on the screen."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("claimtrack")
+    if shutil.which("tmux") is None or not exe.exists():
+        return None
+    from claimtrack.db import get_engine, session_scope
+    from claimtrack.store.browse import BrowseQuery, fetch_page
+
+    with session_scope(get_engine(db)) as session:
+        first = fetch_page(session, BrowseQuery(), limit=1)[0]
+    socket = f"claimtrack-bench-{time.time_ns()}"
+    tmux = ["tmux", "-L", socket]
+    start = time.perf_counter()
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", f"{exe} --db {db}"],
+        check=True,
+    )
+    try:
+        while time.perf_counter() - start < 30:
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True
+            ).stdout
+            if first.span[:20] in screen and first.status.replace("_", " ") in screen:
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        return None
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False)
 
 
 async def _peer(db: str, rows: int) -> dict[str, float]:
@@ -322,10 +362,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=4_000)
     parser.add_argument("--db", help="database file (built if missing)")
     parser.add_argument("--peer-rows", type=int, default=100_000)
-    parser.add_argument("--first-paint-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--first-paint-child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.first_paint_child:
-        return _first_paint_child(args.db)
+        return _first_paint_child(args.db, args.first_paint_child)
 
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "tui_scale.db"
     if not path.exists():
@@ -338,10 +378,13 @@ def main() -> None:
 
     paints = [_first_paint(str(path)) for _ in range(3)]
     print("\nclaimtrack (Line-API table over SQL pages)")
-    print(
-        f"  start -> first rows painted (new process, imports included): "
-        f"{', '.join(_ms(t).strip() for t, _ in paints)}  [{paints[0][1]}]"
-    )
+    in_tmux = [_first_paint_tmux(str(path)) for _ in range(3)]
+    if all(t is not None for t in in_tmux):
+        shown = ", ".join(_ms(t).strip() for t in in_tmux if t is not None)
+        print(f"  `claimtrack --db` in tmux 120x40, spawn -> first row on screen: {shown}")
+    print("  start -> first rows painted (new process, imports included):")
+    for seconds, line in paints:
+        print(f"    {_ms(seconds)}   ({line})")
 
     results: dict[str, list[float]] = {}
     asyncio.run(_keystrokes(str(path), results))

@@ -51,11 +51,11 @@ def _cycle(options: tuple[str, ...], current: str | None) -> str | None:
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="main.search"),
-        Binding("S", "filter_status", "Filter status", id="main.filter_status"),
-        Binding("K", "filter_kind", "Filter kind", id="main.filter_kind"),
-        Binding("D", "filter_document", "Filter document", id="main.filter_document"),
-        Binding("x", "clear_filters", "Clear filters", id="main.clear_filters"),
-        Binding("o", "sort_next", "Sort", id="main.sort"),
+        Binding("S", "filter_status", "Filter status", show=False, id="main.filter_status"),
+        Binding("K", "filter_kind", "Filter kind", show=False, id="main.filter_kind"),
+        Binding("D", "filter_document", "Filter document", show=False, id="main.filter_document"),
+        Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
+        Binding("o", "sort_next", "Sort", show=False, id="main.sort"),
         Binding("O", "sort_reverse", "Reverse sort", show=False, id="main.sort_reverse"),
         Binding("d,enter", "open_document", "Document", id="main.document"),
         Binding("c", "conflicts", "Conflicts", id="main.conflicts"),
