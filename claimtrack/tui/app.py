@@ -8,6 +8,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.screen import ModalScreen
 
 from claimtrack.tui.commands import BindingCommands
 from claimtrack.tui.desk import Desk
@@ -77,7 +78,8 @@ class ClaimtrackApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("mark", "note", "source"):
             return self._claim_screen() is not None
-        return True
+        # q in a dialog is a letter or a slip, not "throw my work away".
+        return not (action == "quit" and isinstance(self.screen, ModalScreen))
 
     # Claim actions -----------------------------------------------------------------------
 

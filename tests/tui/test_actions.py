@@ -171,6 +171,8 @@ async def test_filters_search_and_sort(desk: Desk) -> None:
         assert {table._row(0).speaker, table._row(1).speaker} == {"Olena Kovalenko"}  # type: ignore[union-attr]
         await pilot.press("enter")  # back to the table
         assert app.focused is table
+        await pilot.press("slash", "escape")
+        assert app.focused is table
         await pilot.press("x", "o", "o", "o")  # document -> kind -> claim -> value
         await settle(pilot)
         assert table.browse_query.sort == "value"
@@ -336,6 +338,9 @@ async def test_q_quits(desk: Desk) -> None:
     app = create_app(desk.db, "ana")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("e", "tab", "q")  # in a dialog, q does not quit
+        assert app.is_running
+        await pilot.press("escape")
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running

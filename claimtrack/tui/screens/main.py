@@ -61,6 +61,7 @@ class MainScreen(Screen[None]):
         Binding("c", "conflicts", "Conflicts", id="main.conflicts"),
         Binding("e", "export", "Export", id="main.export"),
         Binding("ctrl+r", "refresh", "Refresh", show=False, id="main.refresh"),
+        Binding("escape", "focus_table", "Back to the table", show=False, id="main.table"),
     ]
 
     @dataclass
@@ -214,6 +215,9 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
+        self.table.focus()
+
+    def action_focus_table(self) -> None:
         self.table.focus()
 
     def action_search(self) -> None:
