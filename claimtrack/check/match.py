@@ -103,10 +103,10 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
         return None  # a capacity or a plan against what was done
     if not same_time(x, y) or not same_thing(x, y):
         return None
+    if values.far_apart(x.base_value, y.base_value):
+        return None  # "up to €35bn" does not agree with "€500m": they are two different things
     if values.overlap(x.bounds, y.bounds):
         return ("agrees", None)
-    if values.far_apart(x.base_value, y.base_value):
-        return None
     return ("conflicts", "value")
 
 

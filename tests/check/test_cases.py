@@ -412,3 +412,16 @@ def test_conflict_rows_have_stable_keys(corpus: Corpus) -> None:
     test_soldier_counts_that_differ_are_one_value_conflict(corpus)
     keys = [c.key for c in corpus.session.exec(select(Conflict)).all()]
     assert len(keys) == 1 and keys[0].startswith("value:")
+
+
+def test_an_open_ended_figure_does_not_agree_with_a_far_smaller_one(corpus: Corpus) -> None:
+    corpus.claim(
+        "A", "money", "The EU agreed to lend Ukraine up to €35 billion backed by Russian assets.",
+        "up to €35 billion", value=35e9, unit="EUR", qualifier="at_most", subject="loan",
+    )  # fmt: skip
+    corpus.claim(
+        "B", "money", "The EU agreed to lend Ukraine €500 million for energy repairs this winter.",
+        "€500 million", value=500e6, unit="EUR", subject="loan",
+    )  # fmt: skip
+    assert conflicts(corpus) == []
+    assert links(corpus) == {}
