@@ -13,13 +13,18 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from claimtrack.migrations import HEAD_REVISION
 
 ENV_DB = "CLAIMTRACK_DB"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_MIGRATION_LOCK = 0x636C6D74  # any fixed number; held only while migrating
+# PostgreSQL SQLSTATEs that mean "run the transaction again": serialization failure,
+# deadlock detected, lock not available.
+_PG_RETRY_STATES = {"40001", "40P01", "55P03"}
+_PG_UNIQUE_VIOLATION = "23505"
 
 T = TypeVar("T")
 
@@ -98,6 +103,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from claimtrack.migrations import alembic_config
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Several checkers' first commands against a new desk database all migrate at
+            # once; one at a time, and the later ones then find the schema at head.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         cfg = alembic_config(conn)
         command.upgrade(cfg, revision)
 
@@ -114,7 +123,7 @@ def _engine_for(url: str) -> Engine:
     engine = make_engine(url)
     try:
         ensure_schema(engine)
-    except (OperationalError, sqlite3.DatabaseError) as exc:
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
         raise DatabaseError(f"{describe(url)}: cannot open database ({_first_line(exc)})") from None
     return engine
 
@@ -135,18 +144,39 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
+def _sqlstate(exc: BaseException) -> str | None:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None)
+
+
 def is_locked_error(exc: BaseException) -> bool:
+    """A failure that goes away when the whole transaction is run again."""
+    if _sqlstate(exc) in _PG_RETRY_STATES:
+        return True
     msg = str(exc).lower()
     return "database is locked" in msg or "database table is locked" in msg or "deadlock" in msg
 
 
-def retry_locked(fn: Callable[[], T], attempts: int = 8) -> T:
-    """Run a whole unit of work again if the database stayed locked past busy_timeout."""
+def is_unique_race(exc: BaseException) -> bool:
+    """Another session inserted the same unique row first (its work makes ours a no-op)."""
+    if _sqlstate(exc) == _PG_UNIQUE_VIOLATION:
+        return True
+    return "unique constraint failed" in str(exc).lower()
+
+
+def retry_locked(fn: Callable[[], T], attempts: int = 8, *, unique_races: bool = False) -> T:
+    """Run a whole unit of work again if the database stayed locked past busy_timeout, or
+    (PostgreSQL) the transaction was chosen as a deadlock or serialization victim. With
+    unique_races, also when a concurrent session inserted the same unique row first: for
+    work that looks before it inserts, the next run sees that row."""
     for attempt in range(attempts):
         try:
             return fn()
-        except OperationalError as exc:
-            if not is_locked_error(exc) or attempt == attempts - 1:
+        except (OperationalError, IntegrityError) as exc:
+            if isinstance(exc, IntegrityError):
+                transient = unique_races and is_unique_race(exc)
+            else:
+                transient = is_locked_error(exc)
+            if not transient or attempt == attempts - 1:
                 raise
             time.sleep(0.05 * 2**attempt)
     raise AssertionError("unreachable")
@@ -175,3 +205,12 @@ def backup(engine: Engine, target: Path) -> None:
     finally:
         raw.close()
     os.replace(tmp, target)
+
+
+def error_line(exc: BaseException) -> str | None:
+    """One line for a person when exc is a database failure, else None."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not isinstance(exc, SQLAlchemyError):
+        return None
+    return f"database error: {_first_line(exc)}"

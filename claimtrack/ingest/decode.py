@@ -32,12 +32,20 @@ def decode(data: bytes) -> str:
         raise NotText("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # Cut off mid-character (a truncated download or copy): keep what is whole.
+            try:
+                return data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
     return _decode_legacy(data)
 
 
 def _decode_legacy(data: bytes) -> str:
+    western = _as_cp1252(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
@@ -47,6 +55,25 @@ def _decode_legacy(data: bytes) -> str:
     if _looks_binary(text):
         raise NotText("binary file (mostly non-text characters)")
     return text
+
+
+def _as_cp1252(data: bytes) -> str | None:
+    """Windows-1252, the usual legacy encoding of English and Western European news copy.
+
+    Statistical detection often misreads a short Western text as some Cyrillic or Baltic
+    code page; the text is taken as cp1252 when it decodes and reads like a Latin-script
+    language (a few accented letters among plain ones), which Cyrillic or Greek text
+    decoded the same way never does.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text[:_SAMPLE] if ch.isalpha()]
+    if not letters or _looks_binary(text):
+        return None
+    accented = sum(1 for ch in letters if not ch.isascii())
+    return text if accented / len(letters) < 0.2 else None
 
 
 def _looks_binary(text: str) -> bool:

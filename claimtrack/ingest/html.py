@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from claimtrack.ingest.decode import NotText
 
+MIN_ARTICLE_WORDS = 8
+
 
 @dataclass(frozen=True)
 class Article:
@@ -34,7 +36,8 @@ def extract_article(html: str, url: str | None) -> Article:
         raise NotText("no article text found in the page")
     data = doc if isinstance(doc, dict) else doc.as_dict()
     text = data.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        # What is left of a page with no article is its menu ("Home", "Contact us").
         raise NotText("no article text found in the page")
     return Article(
         text=text,

@@ -73,9 +73,11 @@ def expand(args: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
             continue
         path = Path(arg)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not _passed_over(child):
-                    yield str(child), child
+            # Listed before any is read: a file that vanishes mid-batch is then refused by
+            # name ("no such file") instead of silently dropping out of the listing.
+            files = [c for c in sorted(path.rglob("*")) if c.is_file() and not _passed_over(c)]
+            for child in files:
+                yield str(child), child
         else:
             yield arg, path
 
@@ -211,7 +213,8 @@ def check_new_document(engine: Engine, document_id: int) -> None:
         with session_scope(engine) as session:
             check_document(session, document_id)
 
-    retry_locked(unit_of_work)
+    # Two documents checked at once may both add the same conflict or link.
+    retry_locked(unit_of_work, unique_races=True)
 
 
 def _duplicate(name: str, existing: Document) -> IngestResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -9,14 +10,27 @@ from claimtrack.ingest.decode import NotText, decode
 from claimtrack.ingest.readers import MAX_BYTES, RawDocument, from_html, from_plain_text
 
 TIMEOUT_S = 20.0
+ENV_TIMEOUT = "CLAIMTRACK_FETCH_TIMEOUT"
 
 
 def is_url(arg: str) -> bool:
     return urlsplit(arg).scheme.lower() in ("http", "https")
 
 
-def read_url(url: str, timeout: float = TIMEOUT_S) -> RawDocument:
+def fetch_timeout() -> float:
+    """Seconds to wait for a server (env CLAIMTRACK_FETCH_TIMEOUT, else 20)."""
+    value = os.environ.get(ENV_TIMEOUT, "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return TIMEOUT_S
+    return seconds if seconds > 0 else TIMEOUT_S
+
+
+def read_url(url: str, timeout: float | None = None) -> RawDocument:
     import httpx
+
+    timeout = timeout or fetch_timeout()
 
     parts = urlsplit(url)
     if not parts.netloc:
@@ -35,7 +49,7 @@ def read_url(url: str, timeout: float = TIMEOUT_S) -> RawDocument:
             data = _read_limited(resp)
             final_url = str(resp.url)
     except httpx.TimeoutException:
-        raise NotText(f"timed out after {timeout:.0f} s") from None
+        raise NotText(f"timed out after {timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise NotText(f"could not fetch ({type(exc).__name__}: {exc})") from None
     text = decode(data)
