@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from rich.text import Text
 from typer._click import exceptions as click_exc
 
 from claimtrack import __version__
+
+if TYPE_CHECKING:
+    from claimtrack.db import Engine
 
 app = typer.Typer(
     name="claimtrack",
@@ -65,21 +68,21 @@ def _printable(text: str | None) -> str:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from claimtrack.db import DatabaseError
+    from claimtrack.db import DatabaseError, error_line
     from claimtrack.store import InvalidInput, NotFound
 
     try:
         yield
     except (NotFound, InvalidInput, DatabaseError, Failure) as exc:
         _fail(str(exc))
-    except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        _fail(f"database error: {detail}")
+    except Exception as exc:
+        line = error_line(exc)
+        if line is None:
+            raise
+        _fail(line)
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Engine:
     from claimtrack.db import get_engine
 
     return get_engine(State.db)
@@ -679,5 +682,11 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:
+        # The last line of defence: one line, not a traceback (CLAIMTRACK_DEBUG=1 shows it).
+        if os.environ.get("CLAIMTRACK_DEBUG"):
+            raise
+        err.print(Text(f"claimtrack: internal error: {type(exc).__name__}: {_printable(str(exc))}"))
+        sys.exit(70)
     # Without standalone mode an Exit raised in a command comes back as its return value.
     sys.exit(code if isinstance(code, int) else 0)

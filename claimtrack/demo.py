@@ -8,12 +8,14 @@ from claimtrack.db import default_db_path
 
 
 def demo_articles() -> Path:
+    # In a source checkout (and an editable install) the articles are the repo's fixtures/;
+    # an installed wheel carries them as the package claimtrack.fixtures.
+    in_checkout = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    if in_checkout.is_dir():
+        return in_checkout
     from importlib.resources import files
 
-    installed = Path(str(files("claimtrack.fixtures"))) / "articles"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    return Path(str(files("claimtrack.fixtures"))) / "articles"
 
 
 def fresh_demo_db() -> Path:

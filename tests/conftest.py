@@ -94,6 +94,22 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return server.create_database()
 
 
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Like db_url, shared by the tests of one module (for read-mostly tests on a loaded DB)."""
+    if request.param == "sqlite":
+        return str(tmp_path_factory.mktemp("db") / "claimtrack.db")
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    return server.create_database()
+
+
+@pytest.fixture(scope="module")
+def module_cli(module_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    return Cli(module_db_url, _cli_env(tmp_path_factory.mktemp("cli")))
+
+
 @pytest.fixture
 def sqlite_path(tmp_path: Path) -> str:
     return str(tmp_path / "claimtrack.db")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
@@ -37,7 +38,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filtered(query, flt: ClaimFilter):  # type: ignore[no-untyped-def]
+def filtered(query: Any, flt: ClaimFilter) -> Any:
     if flt.document_id is not None:
         query = query.where(Claim.document_id == flt.document_id)
     if flt.status is not None:

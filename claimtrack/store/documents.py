@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,7 +54,3 @@ def list_documents(session: Session, ids: Iterable[int] | None = None) -> list[D
         query = query.where(col(Document.id).in_(list(ids)))
     return [DocumentSummary(doc, int(n)) for doc, n in session.exec(query).all()]
 
-
-def published_dates(session: Session) -> dict[int, dt.date | None]:
-    rows = session.exec(select(Document.id, Document.published)).all()
-    return {int(i): p for i, p in rows if i is not None}
