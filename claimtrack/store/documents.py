@@ -53,4 +53,3 @@ def list_documents(session: Session, ids: Iterable[int] | None = None) -> list[D
     if ids is not None:
         query = query.where(col(Document.id).in_(list(ids)))
     return [DocumentSummary(doc, int(n)) for doc, n in session.exec(query).all()]
-
