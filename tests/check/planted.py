@@ -11,54 +11,28 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from claimtrack.check import check_document, run_check
-from claimtrack.extract import extract_claims
-from claimtrack.ingest.readers import read_path
 from claimtrack.models import Claim, Document
 from claimtrack.shapes import conflicts_json
-from claimtrack.store import add_document, list_conflicts
+from claimtrack.store import list_conflicts
 
 Ref = tuple[str, str, int]
 
 
-def ingest(session: Session, root: Path, incremental: bool = True) -> dict[str, int]:
-    """Every article under root/articles stored with its claims; returns document ids by path."""
-    ids: dict[str, int] = {}
-    for path in sorted((root / "articles").iterdir()):
-        raw = read_path(path)
-        claims = [
-            Claim(
-                document_id=0,
-                kind=c.kind,
-                text=c.sentence,
-                span=c.span,
-                start=c.start,
-                end=c.end,
-                value=c.value,
-                value_max=c.value_max,
-                unit=c.unit,
-                qualifier=c.qualifier,
-                date=c.date,
-                subject=c.subject,
-                subject_key=c.subject_key,
-                speaker=c.speaker,
-            )
-            for c in extract_claims(raw.text, raw.published)
-        ]
-        doc = Document(
-            title=raw.title, source=raw.source, url=raw.url, path=str(path),
-            published=raw.published, sha256=raw.sha256, text=raw.text,
-        )  # fmt: skip
-        add_document(session, doc, claims)
-        assert doc.id is not None
-        ids[str(path.relative_to(root))] = doc.id
-        if incremental:
-            check_document(session, doc.id)
-    if not incremental:
-        run_check(session)
-    return ids
+def ingest(engine: Engine, root: Path) -> dict[str, int]:
+    """Every article under root/articles through claimtrack's own ingest, which checks each
+    new document against the rest as it lands; returns document ids by path under root."""
+    from claimtrack.ingest.pipeline import ingest as ingest_paths
+
+    results = ingest_paths(engine, [str(root / "articles")])
+    refused = [(r.name, r.outcome) for r in results if r.outcome != "ingested"]
+    assert not refused, refused
+    with Session(engine) as session:
+        docs = session.exec(select(Document)).all()
+    base = root.resolve()
+    return {str(Path(d.path).resolve().relative_to(base)): d.id for d in docs if d.id and d.path}
 
 
 @dataclass

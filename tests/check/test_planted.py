@@ -1,5 +1,6 @@
-"""The fixture articles, ingested and checked: every planted conflict found, no planted
-agreement flagged (fixtures/gold/conflicts.json), and the incremental checks equal a full one."""
+"""The fixture articles through claimtrack's ingest, which checks each new document as it lands:
+every planted conflict found, no planted agreement flagged (fixtures/gold/conflicts.json), and
+the incremental checks equal one full check."""
 
 from __future__ import annotations
 
@@ -28,9 +29,8 @@ def checked(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     path = tmp_path_factory.mktemp("planted") / "claimtrack.db"
     engine = make_engine(resolve_url(str(path)))
     ensure_schema(engine)
+    ids = ingest(engine, FIXTURES)
     with Session(engine) as session:
-        ids = ingest(session, FIXTURES, incremental=True)
-        session.commit()
         yield session, ids
     engine.dispose()
 
@@ -77,8 +77,8 @@ def _state(session: Session) -> tuple[set[tuple[int, int, str]], set[tuple[str, 
 def test_incremental_checks_equal_a_full_check_on_the_fixtures(tmp_path: Path) -> None:
     engine = make_engine(resolve_url(str(tmp_path / "claimtrack.db")))
     ensure_schema(engine)
+    ingest(engine, FIXTURES)
     with Session(engine) as session:
-        ingest(session, FIXTURES, incremental=True)
         incremental = _state(session)
         for table in (ConflictClaim, Conflict, ClaimLink):
             session.exec(delete(table))  # type: ignore[call-overload]
