@@ -182,6 +182,19 @@ def _painted(app, table) -> bool:  # type: ignore[no-untyped-def]
 KEY_CHARS = {"slash": "/", "backspace": None, "enter": None}
 
 
+async def _status_key(pilot, table, key: str, status: str) -> float:  # type: ignore[no-untyped-def]
+    """A status key: written to the database, then shown in the row (no reload)."""
+    from textual import events
+
+    app = pilot.app
+    start = time.perf_counter()
+    app.post_message(events.Key(key, key))
+    await pilot._wait_for_screen()
+    while not (table.current_row and table.current_row.status == status and _painted(app, table)):
+        await asyncio.sleep(0.0005)
+    return time.perf_counter() - start
+
+
 async def _keystroke(pilot, table, key: str) -> float:  # type: ignore[no-untyped-def]
     """Post the key as the terminal driver would; time until its rows are on screen.
 
@@ -213,6 +226,10 @@ async def _keystrokes(db: str, results: dict[str, list[float]]) -> None:
                 results.setdefault(label, []).append(await _keystroke(pilot, table, key))
 
         await timed("scroll: down", *["down"] * 30)
+        for key, status in [("v", "verified"), ("f", "false"), ("r", "unverified")] * 3:
+            results.setdefault("status key: written + shown", []).append(
+                await _status_key(pilot, table, key, status)
+            )
         await timed("scroll: page down", *["pagedown"] * 20)
         await timed("scroll: end / home", "end", "home", "end", "home")
         await timed("scroll: page up from the end", "end", *["pageup"] * 10)

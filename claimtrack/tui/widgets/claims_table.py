@@ -177,17 +177,19 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     def set_query(self, query: BrowseQuery, *, keep_claim: int | None = None) -> None:
         """Show another selection or order; the cursor stays on keep_claim when it is in it."""
+        # A new order of the same rows keeps the count (counting is a scan of its own).
+        known = self.total if keep_claim is None and query.flt == self.browse_query.flt else None
         self.browse_query = query
         self._generation += 1
         self._pages.clear()
         self._pending.clear()
-        self.total = None
+        self.total = known
         self._announced = None
         if keep_claim is None:
             self.cursor = 0
             self.scroll_to(y=0, animate=False)
             self._pending.add(0)  # _load brings page 0 itself
-        self._load(self._generation, query, keep_claim, self.cursor)
+        self._load(self._generation, query, keep_claim, self.cursor, known)
         self.refresh()
 
     def reload(self) -> None:
@@ -230,12 +232,14 @@ class ClaimsTable(ScrollView, can_focus=True):
     # Loading -----------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="claims-load", exit_on_error=False)
-    def _load(self, generation: int, query: BrowseQuery, keep: int | None, cursor: int) -> None:
+    def _load(
+        self, generation: int, query: BrowseQuery, keep: int | None, cursor: int, known: int | None
+    ) -> None:
         try:
             if keep is None:
                 rows = self.desk.page(query, limit=PAGE, offset=0)
                 self.post_message(self.PageLoaded(generation, 0, rows, True))
-                if len(rows) == PAGE and not self._still_wanted(query):
+                if known is not None or (len(rows) == PAGE and not self._still_wanted(query)):
                     return
                 self.post_message(self.Counted(generation, self.desk.count(query), None))
                 return
