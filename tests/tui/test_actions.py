@@ -415,3 +415,18 @@ async def test_a_database_failure_is_one_line_and_the_app_keeps_running(desk: De
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and all("\n" not in m and "no such table" in m for m in errors), errors
         assert app.is_running and isinstance(app.screen, MainScreen)
+
+
+async def test_follows_the_terminal_size(desk: Desk) -> None:
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        table, detail = table_of(app), app.screen.query_one(ClaimDetailPane)
+        assert app.screen.has_class("-wide")
+        assert detail.region.x >= table.region.right  # side by side
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        assert detail.region.y >= table.region.bottom  # the detail goes under the table
+        assert table.region.width == 80
+        assert "$425 million" in table.render_line(1).text
