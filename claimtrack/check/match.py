@@ -110,10 +110,21 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
     return ("conflicts", "value")
 
 
-def phase(row: Row) -> frozenset[str]:
-    """'start' or 'end' when the words by a date say something opened or closed then."""
-    near = text.window(row.text, row.span, before=6, after=6)
-    return frozenset(name for name, rx in (("start", _START), ("end", _END)) if rx.search(near))
+def phase(row: Row) -> str | None:
+    """'start' or 'end' when the verb tied to a date says something opened or closed then: the
+    last such verb before the date ("opened in Warsaw on Wednesday"), else the first after it."""
+    at = row.text.find(row.span)
+    if at < 0:
+        return None
+    before = " ".join(text.words(row.text[:at])[-6:])
+    after = " ".join(text.words(row.text[at + len(row.span) :])[:6])
+    found = [(m.start(), name) for name, rx in (("start", _START), ("end", _END))
+             for m in rx.finditer(before)]  # fmt: skip
+    if found:
+        return max(found)[1]
+    found = [(m.start(), name) for name, rx in (("start", _START), ("end", _END))
+             for m in rx.finditer(after)]  # fmt: skip
+    return min(found)[1] if found else None
 
 
 def is_dateline(row: Row) -> bool:

@@ -425,3 +425,21 @@ def test_an_open_ended_figure_does_not_agree_with_a_far_smaller_one(corpus: Corp
     )  # fmt: skip
     assert conflicts(corpus) == []
     assert links(corpus) == {}
+
+
+def test_the_verb_before_a_date_decides_which_event_it_dates(corpus: Corpus) -> None:
+    both = (
+        "The Ukraine donors' summit, which opened in Warsaw on Wednesday, closed on Thursday "
+        "with the launch of the fund."
+    )
+    opened = corpus.claim("A", "date", both, "Wednesday", date="2025-03-05",
+                          subject="summit Warsaw opened")  # fmt: skip
+    closed = corpus.claim("A", "date", both, "Thursday", date="2025-03-06",
+                          subject="summit Warsaw closed")  # fmt: skip
+    other = corpus.claim(
+        "B", "date", "The Ukraine donors' summit opened in Warsaw on Wednesday, March 5.",
+        "Wednesday, March 5", date="2025-03-05", subject="summit Warsaw opened",
+    )  # fmt: skip
+    assert conflicts(corpus) == []
+    assert links(corpus) == {pair(opened, other): "agrees"}
+    assert pair(closed, other) not in links(corpus)
