@@ -212,11 +212,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         the count may still be coming (see `counting`)."""
         if self._pending:
             return False
-        known = self.total
-        if known is None:
-            if 0 not in self._pages:
-                return False
-            known = len(self._pages[0])
+        if self.total is None and 0 not in self._pages:
+            return False
+        known = self.known_rows
         first = int(self.scroll_offset.y)
         last = min(known, first + max(1, self.size.height - 1))
         return all(i // PAGE in self._pages for i in range(first, last))
@@ -360,12 +358,20 @@ class ClaimsTable(ScrollView, can_focus=True):
     def _visible_rows(self) -> int:
         return max(1, self.size.height - 1)
 
+    @property
+    def known_rows(self) -> int:
+        """The count, or while it is coming, the rows of the first page."""
+        if self.total is not None:
+            return self.total
+        return len(self._pages.get(0, ()))
+
     def move_cursor(self, index: int, *, center: bool = False) -> None:
-        if not self.total:
+        known = self.known_rows
+        if not known:
             self.cursor = 0
             self._announce()
             return
-        self.cursor = max(0, min(index, self.total - 1))
+        self.cursor = max(0, min(index, known - 1))
         top = int(self.scroll_offset.y)
         if center and not top <= self.cursor < top + self._visible_rows:
             self.scroll_to(y=max(0, self.cursor - self._visible_rows // 2), animate=False)
