@@ -58,11 +58,6 @@ def dimension(kind: str, unit: str | None) -> tuple[str, float] | None:
     return None
 
 
-def count_nouns(noun: str) -> list[str]:
-    """The stemmed nouns that count the same thing as ``noun`` ('soldier': troop, personnel)."""
-    return sorted({noun} | {k for k, v in _COUNT_SYNONYMS.items() if v == noun})
-
-
 def rounding_step(span: str, value: float) -> float:
     """The step a figure was written to: '$7bn' -> 1e9, '$7.1 billion' -> 1e8, '27' -> 1."""
     m = _NUMBER.search(span or "")
