@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import Any
 
 from .doc import Doc
-from .subjects import phrase_after
 from .types import ExtractedClaim
 
 _MONTH_FULL = r"January|February|March|April|June|July|August|September|October|November|December"
@@ -207,8 +206,9 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
              if w.lower() not in _FILLER]  # fmt: skip
     if words:
         return " ".join(words[-3:])
-    phrase, _ = phrase_after(doc.text, end, b, max_words=3)
-    return phrase or None
+    after = [w for w in re.findall(r"[A-Za-z][\w'-]+", doc.text[end : min(b, end + 80)])
+             if w.lower() not in _FILLER]  # fmt: skip
+    return " ".join(after[:3]) or None
 
 
 _FILLER = frozenset(
