@@ -104,7 +104,11 @@ def read_source(name: str, path: Path | None, *, in_directory: bool) -> RawDocum
 
 
 def read_stdin() -> RawDocument:
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    return read_stream(sys.stdin.buffer.read(MAX_BYTES + 1))
+
+
+def read_stream(data: bytes) -> RawDocument:
+    """Bytes from a pipe: the kind (HTML, Markdown with front matter, text) is sniffed."""
     if len(data) > MAX_BYTES:
         raise NotText(f"too large for an article (over {MAX_BYTES // 2**20} MiB)")
     text = decode(data)

@@ -14,6 +14,9 @@ def set_status(
 ) -> StatusChange:
     new = parse_status(status)
     claim = get_claim(session, claim_id)
+    # PostgreSQL: hold the row, so two checkers marking at once queue and the later change
+    # records the earlier one's status as its old status (SQLite's writer lock does this).
+    session.refresh(claim, with_for_update=True)
     change = StatusChange(
         claim_id=claim_id, old_status=claim.status, new_status=new.value, note=note, by=by
     )
