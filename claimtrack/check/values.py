@@ -43,7 +43,8 @@ def dimension(kind: str, unit: str | None) -> tuple[str, float] | None:
     if kind == "money":
         return (f"money:{u.upper()}", 1.0) if u else None
     if kind == "percent":
-        return ("percent", 1.0)
+        # Percentage points are another quantity than percent: a 2 pp rise is not a 2 % one.
+        return ("percent:pp", 1.0) if u in ("pp", "percentage points") else ("percent", 1.0)
     base = stem(u) if u else ""
     if base in _DURATION_WORDS and kind in ("duration", "count"):
         return ("duration", _DAYS[_DURATION_WORDS[base]])

@@ -443,3 +443,16 @@ def test_the_verb_before_a_date_decides_which_event_it_dates(corpus: Corpus) -> 
     assert conflicts(corpus) == []
     assert links(corpus) == {pair(opened, other): "agrees"}
     assert pair(closed, other) not in links(corpus)
+
+
+def test_percentage_points_are_not_percent(corpus: Corpus) -> None:
+    corpus.claim(
+        "A", "percent", "Helvion's operating margin rose by 2.5 percentage points last quarter.",
+        "2.5 percentage points", value=2.5, unit="pp", subject="operating margin",
+    )  # fmt: skip
+    corpus.claim(
+        "B", "percent", "Helvion's operating margin rose by 4% last quarter, the company said.",
+        "4%", value=4.0, unit="%", subject="operating margin",
+    )  # fmt: skip
+    assert conflicts(corpus) == []
+    assert links(corpus) == {}
