@@ -88,7 +88,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def build_desk(db: str) -> Desk:
-    db = str(Path(db).resolve())  # get_engine caches by URL: never by a relative path
+    if "://" not in db:
+        db = str(Path(db).resolve())  # get_engine caches by URL: never by a relative path
     engine = get_engine(db)
     claim_ids: list[int] = []
     doc_ids: list[int] = []
