@@ -24,8 +24,13 @@ _ONE = (
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS}|saying|adding|urging|calling|telling|writing)\b")
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
-_ORG = r"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s*)+)"
-_ORG_RE = re.compile(rf"\s*(?P<org>{_ORG})(?=\s)")
+_INSTITUTION = (
+    r"ministry|government|army|military|police|presidency|office|embassy|commission|council|"
+    r"court|agency|company|firm|group|bank|union|alliance|administration|cabinet|parliament"
+)
+# "The Kremlin", "the White House", "the Ukrainian foreign ministry".
+_ORG = rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b|[A-Z][\w'’-]*))"
+_ORG_RE = re.compile(rf"\s*(?P<org>{_ORG})(?=\s|$|[,.;])")
 _ORG_END = re.compile(rf"(?P<org>{_ORG})\s*(?:[a-z]+ly\s+)?$")
 _ORG_SPEAKS = re.compile(rf"(?P<org>{_ORG})\s+(?:{_VERBS})\b")
 # After the closing mark: ', Zelensky said', ', Ukraine's minister, Taras Melnyk, told'.
@@ -100,7 +105,8 @@ def _size(text: str, start: int, end: int) -> str:
         return "none"
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, start)
-    if text[line_start:start].strip() == "" and text[end:line_end].strip() == "":
+    alone = text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
+    if alone and not re.search(r"[.!?,…]\W*$", body):
         return "none"  # a quoted heading standing alone on its line
     if words >= 6:
         return "long"
@@ -141,11 +147,12 @@ class _Attributor:
         org = _ORG_RE.match(who)
         if org:
             return org.group(0)
-        return self._bare_name(who)
+        return self._bare_name(who, first=True)
 
-    def _bare_name(self, who: str) -> str | None:
+    def _bare_name(self, who: str, first: bool = False) -> str | None:
         """A capitalised name the registry missed ("Smith said" with no first name given)."""
-        m = re.search(rf"(?:{_WHO})$", who.strip(" ,"))
+        who = who.strip(" ,")
+        m = re.match(_WHO, who) if first else re.search(rf"(?:{_WHO})$", who)
         if not m:
             return None
         name = clean_name(m.group(0))
@@ -212,7 +219,8 @@ class _Attributor:
         gap = self.text[self.last_end : start] if self.last_end >= 0 else "x"
         if self.last_speaker and len(gap) < 400 and not _MARK_IN_GAP.search(gap):
             return self.last_speaker
-        return None
+        # A quote paragraph after a paragraph about someone is usually theirs.
+        return self.people.nearest_before(start, floor=max(0, start - 300))
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:

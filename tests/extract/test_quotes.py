@@ -90,3 +90,25 @@ def test_apostrophes_do_not_open_or_close_quotes() -> None:
         "Rutte said: ‘Ukraine’s place is in NATO, and the allies’ support won’t stop.’", "quote"
     )
     assert c.span.startswith("‘Ukraine’s") and c.span.endswith("stop.’")
+
+
+def test_speaker_with_a_relative_clause_before_the_verb() -> None:
+    text = '"We need more air defence systems," Kuleba, who spoke in Kyiv, said on Monday.'
+    assert one(text, "quote").speaker == "Kuleba"
+
+
+def test_institution_with_lower_case_words() -> None:
+    text = (
+        '"We will not accept any deal that rewards aggression against our people," '
+        "the Ukrainian foreign ministry said in a statement."
+    )
+    assert one(text, "quote").speaker == "the Ukrainian foreign ministry"
+
+
+def test_a_quote_paragraph_of_its_own_is_a_claim() -> None:
+    text = (
+        "President Volodymyr Zelensky spoke first.\n"
+        "“We will not trade our land for a pause that only helps Russia rearm.”\n"
+    )
+    c = one(text, "quote")
+    assert c.speaker == "Volodymyr Zelensky"
