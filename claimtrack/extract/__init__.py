@@ -61,11 +61,21 @@ def extract_claims(text: str, published: dt.date | None = None) -> list[Extracte
 
     if not isinstance(text, str) or not text:
         return []
-    doc = Doc(text, published)
+    if isinstance(published, dt.datetime):
+        published = published.date()  # a datetime would put times into ISO dates
+    elif not isinstance(published, dt.date):
+        published = None
+    try:
+        doc = Doc(text, published)
+    except Exception:  # segmentation failing on some text must not fail an ingest
+        return []
     found: dict[str, list[ExtractedClaim]] = {}
     for kind, find in _extractors().items():
         try:
             found[kind] = find(doc)
         except Exception:  # one extractor's bug must not lose the others' claims
             found[kind] = []
+    # A claim whose offsets do not reproduce its span would corrupt the store: drop it.
+    for kind, claims in found.items():
+        found[kind] = [c for c in claims if text[c.start : c.end] == c.span and c.start < c.end]
     return _merge(found)
