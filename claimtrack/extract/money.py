@@ -61,6 +61,7 @@ def _code_after(text: str, end: int) -> tuple[str, int] | None:
 
 
 # "$1 billion to $2 billion": a second amount in the same currency closes a range.
+_RATE = re.compile(r"\s+(?:a|per|each)\s+(?:year|day|month|week|hour)\b")
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 
 
@@ -153,6 +154,9 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 value_max = nxt.value
                 end = nxt.end
                 skip_until = nxt.end
+        rate = _RATE.match(text, end)
+        if rate:
+            end = rate.end()  # "€25 million a day": the rate belongs to the figure
         qualifier, q_start = qualifier_before(text, start)
         if value_max is not None:
             qualifier = "range"
