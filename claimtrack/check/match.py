@@ -22,14 +22,19 @@ DATE_MAX_GAP_DAYS = 31  # two dates further apart are two events, not one misdat
 EXCERPT_SPEAKER_MIN_WORDS = 6
 
 _START = re.compile(
-    r"\b(open(?:s|ed|ing)?|beg[ia]n|begins|start(?:s|ed)?|launch(?:es|ed)?|kick(?:s|ed)? off)\b",
+    r"\b(open(?:s|ed|ing)?|reopen(?:s|ed)?|beg[ia]n|begins|start(?:s|ed)?|launch(?:es|ed)?|"
+    r"kick(?:s|ed)? off|resum(?:e|es|ed))\b",
     re.I,
 )
 _END = re.compile(
-    r"\b(clos(?:e|es|ed|ing)|end(?:s|ed)?|conclud(?:e|es|ed)|wrap(?:s|ped)? up|finish(?:es|ed)?)\b",
+    r"\b(clos(?:e|es|ed|ing)|end(?:s|ed)?|conclud(?:e|es|ed)|wrap(?:s|ped)? up|finish(?:es|ed)?|"
+    r"adjourn(?:s|ed)?|suspend(?:s|ed)?|collaps(?:e|es|ed)|broke off|break(?:s)? off)\b",
     re.I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,16 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None] | None:
     dx, dy = _as_date(x.date), _as_date(y.date)
     if dx is None or dy is None or abs((dx - dy).days) > DATE_MAX_GAP_DAYS:
         return None
+    if _relative(x.span) and _relative(y.span) and x.doc_published != y.doc_published:
+        # "on Monday" in two articles written on different days: each names its own Monday,
+        # likely another round of the same talks rather than one event misdated.
+        return None
     return ("conflicts", "date")
+
+
+def _relative(span: str) -> bool:
+    """A date written without a number or a month: 'Wednesday', 'last week', 'tomorrow'."""
+    return not any(ch.isdigit() for ch in span) and not _MONTH.search(span)
 
 
 def _compare_quotes(x: Row, y: Row) -> tuple[str, str | None] | None:

@@ -456,3 +456,17 @@ def test_percentage_points_are_not_percent(corpus: Corpus) -> None:
     )  # fmt: skip
     assert conflicts(corpus) == []
     assert links(corpus) == {}
+
+
+def test_the_same_weekday_in_articles_of_different_days_is_not_a_misdating(corpus: Corpus) -> None:
+    corpus.doc("Monday report", published="2026-11-16")
+    corpus.doc("Next week preview", published="2026-11-20")
+    corpus.claim(
+        "Monday report", "date", "Ceasefire talks in Geneva resumed on Monday after a pause.",
+        "Monday", date="2026-11-16", subject="ceasefire talks Geneva",
+    )  # fmt: skip
+    corpus.claim(
+        "Next week preview", "date", "Ceasefire talks in Geneva will resume on Monday, they said.",
+        "Monday", date="2026-11-23", subject="ceasefire talks Geneva",
+    )  # fmt: skip
+    assert conflicts(corpus) == []
