@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from claimtrack.db import retry_locked, session_scope
+from claimtrack.ingest.clean import clean_line
 from claimtrack.ingest.decode import NotText, decode
 from claimtrack.ingest.readers import (
     ARTICLE_SUFFIXES,
@@ -48,9 +49,10 @@ class Overrides:
         return replace(
             doc,
             published=self.published or doc.published,
-            source=self.source or doc.source,
-            url=self.url or doc.url,
-            title=self.title or doc.title,
+            # Typed or pasted on a command line, these are cleaned like the article itself.
+            source=clean_line(self.source) or doc.source,
+            url=clean_line(self.url) or doc.url,
+            title=clean_line(self.title) or doc.title,
         )
 
 
