@@ -64,12 +64,21 @@ def _name_words(name: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w'’-]+", name) if w[0].isupper()]
 
 
+_PARTICLES = frozenset({"de", "von", "van", "der", "den", "al", "bin", "la", "le", "da", "di"})
+
+
 def is_named(speaker: str | None) -> bool:
-    """A person or body named as such; 'one European diplomat' or 'she' is not."""
-    if not speaker:
+    """A person or body named as such. 'One European diplomat', 'she' and "Ukraine's president"
+    are descriptions, which two articles may give to the same person in different words."""
+    tokens = (speaker or "").split()
+    if not tokens:
         return False
-    first = speaker.strip().split()[0] if speaker.strip() else ""
-    return bool(first) and first[0].isupper() and bool(_name_words(speaker))
+    for token in tokens:
+        if token.lower() in _PARTICLES:
+            continue
+        if not token[0].isupper() or token.endswith(("'s", "’s")):
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=65536)

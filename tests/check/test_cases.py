@@ -470,3 +470,20 @@ def test_the_same_weekday_in_articles_of_different_days_is_not_a_misdating(corpu
         "Monday", date="2026-11-23", subject="ceasefire talks Geneva",
     )  # fmt: skip
     assert conflicts(corpus) == []
+
+
+def test_a_described_speaker_is_not_a_different_speaker(corpus: Corpus) -> None:
+    quote = "“Russia will resort to diplomacy only when it has lost on the battlefield,”"
+    corpus.claim("A", "quote", f"{quote} Ukraine's president said.", quote,
+                 speaker="Ukraine's president")  # fmt: skip
+    corpus.claim("B", "quote", f"{quote} Volodymyr Zelensky said.", quote,
+                 speaker="Volodymyr Zelensky")  # fmt: skip
+    corpus.claim("C", "quote", f"{quote} said Ursula von der Leyen.", quote,
+                 speaker="Ursula von der Leyen")  # fmt: skip
+    found = conflicts(corpus)
+    assert [c["kind"] for c in found] == ["quote_speaker"]
+    assert "Volodymyr Zelensky" in found[0]["explanation"]
+    assert "Ursula von der Leyen" in found[0]["explanation"]
+    # The description agrees with the name: linked as such, never as a conflict of its own.
+    relations = set(links(corpus).values())
+    assert relations == {"agrees", "conflicts"}
