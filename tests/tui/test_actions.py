@@ -273,8 +273,10 @@ async def test_export_writes_the_chosen_statuses(desk: Desk, tmp_path: Path) -> 
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#export-format").value = "json"  # type: ignore[attr-defined]
-        app.screen.query_one("#export-path").focus()
-        await pilot.press(*str(out), "enter")
+        path_input = app.screen.query_one("#export-path")
+        path_input.value = str(out)  # type: ignore[attr-defined]
+        path_input.focus()
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
     import json
