@@ -432,3 +432,21 @@ async def test_follows_the_terminal_size(desk: Desk) -> None:
         assert detail.region.y >= table.region.bottom  # the detail goes under the table
         assert table.region.width == 80
         assert "$425 million" in table.render_line(1).text
+
+
+async def test_export_refuses_a_path_it_cannot_write(desk: Desk, tmp_path: Path) -> None:
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        target = tmp_path / "missing" / "report.md"
+        path_input = app.screen.query_one("#export-path")
+        path_input.value = str(target)  # type: ignore[attr-defined]
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "no such directory" in str(app.screen.query_one("#export-error").visual)
+        assert not target.parent.exists()
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
