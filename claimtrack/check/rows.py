@@ -53,7 +53,10 @@ class Row:
     @cached_property
     def bounds(self) -> tuple[float, float]:
         assert self.value is not None and self.dim is not None
-        return values.interval(self.value, self.value_max, self.qualifier, self.span, self.dim[1])
+        counted = self.dim[0].startswith("count:")
+        return values.interval(
+            self.value, self.value_max, self.qualifier, self.span, self.dim[1], counted
+        )
 
     @cached_property
     def base_value(self) -> float:

@@ -33,6 +33,7 @@ _COUNT_SYNONYMS = {"troop": "soldier", "person": "people", "personnel": "soldier
 ROUNDING_CAP = 0.05  # rounding never excuses more than 5 % ("10,000" is not "8,000")
 APPROX_WIDTH = 0.10  # "about", "some", "nearly"
 FLOAT_SLACK = 0.005  # unit conversions (365.25 / 12) leave crumbs
+HALF_STEP = 0.499
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -78,14 +79,24 @@ def rounding_step(span: str, value: float) -> float:
 
 
 def interval(
-    value: float, value_max: float | None, qualifier: str | None, span: str, factor: float
+    value: float,
+    value_max: float | None,
+    qualifier: str | None,
+    span: str,
+    factor: float,
+    counted: bool = False,
 ) -> tuple[float, float]:
-    """What the written figure allows, in base units."""
+    """What the written figure allows, in base units.
+
+    A count of things written to the unit is exact ("27 member states"); any other figure may
+    be a rounding to the last digit written ("33%" of 33.3 %, "$7bn" of $7.1bn). Just under half
+    a step, so that "25%" and "26%" still disagree.
+    """
     step = rounding_step(span, value) * factor
     lo = value * factor
     hi = (value_max if value_max is not None else value) * factor
-    exact_step = step <= 1.0 * factor and value == int(value) and "." not in (span or "")
-    half = 0.0 if exact_step else min(step / 2, ROUNDING_CAP * abs(lo))
+    exact = counted and step <= factor and value == int(value) and "." not in (span or "")
+    half = 0.0 if exact else min(HALF_STEP * step, ROUNDING_CAP * abs(lo))
     q = qualifier or "exact"
     if q == "approx":
         half = max(half, APPROX_WIDTH * abs(lo))
@@ -94,6 +105,9 @@ def interval(
         hi = math.inf
     elif q == "at_most":
         lo = -math.inf
+    if factor == 1.0:
+        return lo, hi
+    # Converted units (365.25 / 12 days a month) leave crumbs.
     slack = FLOAT_SLACK * max(
         abs(lo) if math.isfinite(lo) else 0, abs(hi) if math.isfinite(hi) else 0
     )

@@ -487,3 +487,21 @@ def test_a_described_speaker_is_not_a_different_speaker(corpus: Corpus) -> None:
     # The description agrees with the name: linked as such, never as a conflict of its own.
     relations = set(links(corpus).values())
     assert relations == {"agrees", "conflicts"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kinds"),
+    [
+        (("33%", 33.0), ("33.3%", 33.3), []),  # a rounding of the same share
+        (("25%", 25.0), ("26%", 26.0), ["value"]),  # one point apart: a real difference
+    ],
+)
+def test_percent_rounded_to_the_unit(
+    corpus: Corpus, first: tuple[str, float], second: tuple[str, float], kinds: list[str]
+) -> None:
+    for title, (span, value) in (("A", first), ("B", second)):
+        corpus.claim(
+            title, "percent", f"About {span} of Hungary's crude imports arrive through the line.",
+            span, value=value, unit="%", subject="Hungary's crude imports",
+        )  # fmt: skip
+    assert [c["kind"] for c in conflicts(corpus)] == kinds
