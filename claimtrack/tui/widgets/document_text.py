@@ -49,6 +49,10 @@ class DocumentText(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"document-text--current"}
 
     DEFAULT_CSS = """
+    DocumentText {
+        overflow-x: hidden;
+        scrollbar-gutter: stable;  /* the wrap width does not change when the bar appears */
+    }
     DocumentText > .document-text--current {
         text-style: bold reverse;
     }
@@ -91,7 +95,7 @@ class DocumentText(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, first - height // 3), animate=False)
 
     def _rewrap(self) -> None:
-        self._width = self.size.width
+        self._width = self.scrollable_content_region.width
         self._lines = wrap_offsets(self.text, self._width)
         self._starts = [start for start, _ in self._lines]
         self.virtual_size = Size(self._width, len(self._lines))
@@ -99,12 +103,12 @@ class DocumentText(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        if self.size.width != self._width:
+        if self.scrollable_content_region.width != self._width:
             self._rewrap()
 
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         start, end = self._lines[index]
