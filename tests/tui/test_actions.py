@@ -450,3 +450,16 @@ async def test_export_refuses_a_path_it_cannot_write(desk: Desk, tmp_path: Path)
         assert not target.parent.exists()
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_tab_reaches_the_detail_pane_and_status_keys_still_act(desk: Desk) -> None:
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ClaimDetailPane)
+        await pilot.press("down", "u")
+        await settle(pilot)
+        assert claim(desk, desk.claim_ids[0]).status == "unsupported"
+        await pilot.press("escape")
+        assert app.focused is table_of(app)

@@ -115,8 +115,8 @@ def _related(out: Text, detail: ClaimDetail) -> None:
         out.append(f"  #{rel.claim_id}\n", style="dim")
 
 
-class ClaimDetailPane(VerticalScroll, can_focus=False):
-    """Shows one claim's detail; `show(None)` empties it."""
+class ClaimDetailPane(VerticalScroll):
+    """Shows one claim's detail; `show(None)` empties it. Tab focuses it, to scroll it by keys."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No claim selected.", style="dim"), id="detail-body")
