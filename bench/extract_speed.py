@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--peer-words", type=int, default=100_000)
     parser.add_argument("--spacy-python", default=sys.executable)
+    parser.add_argument(
+        "--no-ingest", action="store_true", help="skip the end-to-end ingest (its figures only)"
+    )
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     args = parser.parse_args(argv)
 
@@ -222,8 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         files.write_text(json.dumps([str(p) for p in paths]))
         rows: list[Row] = []
 
-        cmd = _claimtrack_cmd()
-        if cmd is None:
+        cmd = None if args.no_ingest else _claimtrack_cmd()
+        if args.no_ingest:
+            rows.append(Row("claimtrack ingest", note="skipped (--no-ingest)"))
+        elif cmd is None:
             rows.append(Row("claimtrack ingest", note="CLI ingest not available"))
         else:
             r = run_measured([*cmd, "--db", str(work / "bench.db"), "ingest", str(corpus)])
