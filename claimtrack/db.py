@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sqlite3
 import time
@@ -87,6 +88,10 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
+    # When a bulk insert fails (a deadlock victim, a unique race: retried by retry_locked),
+    # psycopg also logs the aborted pipeline as a warning, which would reach the checker's
+    # terminal as a stray line; the error itself is raised and handled.
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
     return create_engine(url, pool_pre_ping=True)
 
 
