@@ -53,6 +53,9 @@ _TIED_PREP = re.compile(
 )
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 # A figure for another time sits across these: "40% now, up from 25% in 2023".
+_ORIGIN = re.compile(
+    r"\b(?:founded|established|born|created|formed|launched|built|opened|set\s+up)\s+(?:in\s+)?$"
+)
 _OTHER_TIME = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
@@ -190,6 +193,8 @@ class Doc:
             gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
             if len(gap) > 110 or _OTHER_TIME.search(gap):
                 continue
+            if _ORIGIN.search(self.text, max(0, m_start - 16), m_start):
+                continue  # "founded in 1998, employs 5,000": when it began, not when counted
             if best is None or len(gap) < best[0]:
                 best = (len(gap), value)
         return best[1] if best else None

@@ -98,3 +98,13 @@ def test_percent_range_written_twice() -> None:
 
 def test_spread_over_is_not_at_least() -> None:
     assert one("The plant is spread over 1,000 acres.", "quantity").qualifier == "exact"
+
+
+def test_a_founding_year_is_not_the_time_of_a_figure() -> None:
+    c = one("The company, founded in 1998, employs 5,000 people.", "count")
+    assert (c.value, c.date) == (5000, None)
+
+
+def test_an_opening_time_phrase_ties_the_figure() -> None:
+    c = one("In 2023, the line carried 14 million tonnes of crude.", "quantity")
+    assert (c.value, c.unit, c.date) == (14e6, "t", "2023")
