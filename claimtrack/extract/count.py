@@ -81,6 +81,9 @@ _ADJECTIVES = frozenset(
         "few",
     ]
 )
+_ADJECTIVE_ENDINGS = (
+    "al", "ar", "ian", "ese", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish",
+)  # fmt: skip
 # "two people familiar with the plans": anonymous sourcing, not a figure to check.
 _SOURCING = re.compile(r"\s+(?:familiar|close|briefed|who\s+asked|speaking\s+on)\b")
 # A number right after a capitalised label is part of a name: "Phase 2", "Article 5".
@@ -95,10 +98,13 @@ def counted_unit(phrase: str) -> str | None:
     """The counted noun without its adjectives: 'internally displaced people' -> 'people'."""
     words = phrase.split()
     keep: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower()
         if w[0].isupper() or low.endswith("ly") or low in _ADJECTIVES:
             keep = []
+            continue
+        if i < len(words) - 1 and low.endswith(_ADJECTIVE_ENDINGS):
+            keep = []  # "nuclear warheads", "electric vehicles": the noun is what is counted
             continue
         if low.endswith("ed") and w is not words[-1]:
             keep = []

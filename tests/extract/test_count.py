@@ -71,3 +71,8 @@ def test_a_total_with_no_noun_after_it() -> None:
 def test_from_to_is_a_change_not_a_range() -> None:
     found = claims_of("Attacks rose from 40 drones to 45 drones.", "count")
     assert [(c.value, c.value_max) for c in found] == [(40, None), (45, None)]
+
+
+def test_adjectives_leave_the_unit_but_compounds_stay() -> None:
+    assert one("Russia holds 5,580 nuclear warheads.", "count").unit == "warheads"
+    assert one("The park will supply 14 pumping stations.", "count").unit == "pumping stations"
