@@ -60,8 +60,8 @@ def _code_after(text: str, end: int) -> tuple[str, int] | None:
     return _WORD_CODES.get(base, "USD"), m.end()
 
 
-# "$1 billion to $2 billion": a second amount in the same currency closes a range.
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(?:year|day|month|week|hour)\b")
+# "$1 billion to $2 billion": a second amount in the same currency closes a range.
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 
 
@@ -84,45 +84,9 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 
 
 _FILLER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "up",
-        "more",
-        "than",
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "over",
-        "under",
-        "worth",
-        "and",
-        "with",
-        "by",
-        "for",
-        "from",
-        "at",
-        "in",
-        "on",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "its",
-        "their",
-        "his",
-        "her",
-    ]
+    """a an the of to up more than about around some nearly almost over under worth and with by
+    for from at in on was were is are be been has have had its their his her will would could
+    should may might can must also further another""".split()  # noqa: SIM905
 )
 
 
