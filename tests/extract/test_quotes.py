@@ -112,3 +112,11 @@ def test_a_quote_paragraph_of_its_own_is_a_claim() -> None:
     )
     c = one(text, "quote")
     assert c.speaker == "Volodymyr Zelensky"
+
+
+def test_title_with_of_is_stripped_from_the_name() -> None:
+    text = (
+        "Secretary of State Antony Blinken arrived in Cairo.\n"
+        '"We are working around the clock to reach a ceasefire," Blinken told reporters.'
+    )
+    assert one(text, "quote").speaker == "Antony Blinken"
