@@ -11,6 +11,7 @@ from pathlib import Path
 from claimtrack import store
 from claimtrack.db import get_engine, session_scope
 from claimtrack.models import Claim, ClaimLink, Conflict, ConflictClaim, Document
+from claimtrack.store.browse import document_claim_spans
 
 HOSTILE_TITLE = "[bold]Hostile[/] \x1b[31mtitle"
 HOSTILE_TEXT = (
@@ -127,7 +128,9 @@ def build_desk(db: str) -> Desk:
             )
             assert doc.id is not None
             doc_ids.append(doc.id)
-            claim_ids.extend(c.id for c in rows if c.id is not None)
+            # add_document inserts claims in bulk (no ids on the objects): read them back,
+            # in text order, which is the order they are listed in above.
+            claim_ids.extend(r.id for r in document_claim_spans(session, doc.id))
         conflicts = []
         for key, kind, explanation, pair in (
             (

@@ -463,3 +463,16 @@ async def test_tab_reaches_the_detail_pane_and_status_keys_still_act(desk: Desk)
         assert claim(desk, desk.claim_ids[0]).status == "unsupported"
         await pilot.press("escape")
         assert app.focused is table_of(app)
+
+
+async def test_a_reload_keeps_showing_rows_until_the_new_ones_come(desk: Desk) -> None:
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        table.reload()  # what the refresh timer does when the database changed
+        assert table.current_row is None  # nothing to act on until the reload is in
+        assert "$425 million" in table.render_line(1).text  # but the screen is not blanked
+        await settle(pilot)
+        assert table.current_row is not None and table.current_row.id == desk.claim_ids[0]
+        assert table._stale == {}

@@ -167,6 +167,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[ClaimRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._announced: int | None = None
+        self._stale: OrderedDict[int, list[ClaimRow]] = OrderedDict()
         self.cache_pages = CACHE_PAGES
 
     # Public ------------------------------------------------------------------------------
@@ -179,9 +180,13 @@ class ClaimsTable(ScrollView, can_focus=True):
         """Show another selection or order; the cursor stays on keep_claim when it is in it."""
         # A new order of the same rows keeps the count (counting is a scan of its own).
         known = self.total if keep_claim is None and query.flt == self.browse_query.flt else None
+        # A reload of the same selection keeps showing the old rows until the new ones are in,
+        # so the refresh timer does not blank the table for a frame.
+        same = keep_claim is not None and query == self.browse_query
+        self._stale = self._pages if same else OrderedDict()
         self.browse_query = query
         self._generation += 1
-        self._pages.clear()
+        self._pages = OrderedDict()
         self._pending.clear()
         self.total = known
         self._announced = None
@@ -309,6 +314,12 @@ class ClaimsTable(ScrollView, can_focus=True):
         offset = index - page * PAGE
         return rows[offset] if offset < len(rows) else None
 
+    def _stale_row(self, index: int) -> ClaimRow | None:
+        """For display only, while a reload is on its way (never for acting on a claim)."""
+        rows = self._stale.get(index // PAGE)
+        offset = index % PAGE
+        return rows[offset] if rows and offset < len(rows) else None
+
     def on_claims_table_page_loaded(self, message: PageLoaded) -> None:
         message.stop()
         if message.generation != self._generation:
@@ -325,6 +336,8 @@ class ClaimsTable(ScrollView, can_focus=True):
         if message.visible:
             self._request(message.page + 1, visible=False)
             self._request(message.page - 1, visible=False)
+        if self._stale and self.is_settled():
+            self._stale = OrderedDict()
         self.refresh()
         self._announce()
 
@@ -440,7 +453,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y - 1
         if self.total is not None and index >= self.total:
             return Strip.blank(width, base)
-        row = self._row(index)
+        row = self._row(index) or self._stale_row(index)
         if row is None:
             if self.total == 0 and index == 0:
                 return self._message("No claims match.", width, base)
