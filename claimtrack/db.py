@@ -49,7 +49,8 @@ def resolve_url(db: str | None) -> str:
         except ArgumentError as exc:
             raise DatabaseError(f"{db}: not a database URL ({exc})") from None
         return db
-    path = Path(db).expanduser()
+    # Absolute, so that a cached engine means the same file whatever the working directory.
+    path = Path(db).expanduser().absolute()
     return f"sqlite:///{path}"
 
 

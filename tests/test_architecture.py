@@ -34,3 +34,14 @@ def test_services_do_not_import_ui_libraries() -> None:
 
 def test_cli_has_no_sql() -> None:
     assert not {"sqlalchemy", "sqlmodel", "sqlite3"} & _imports(PACKAGE / "cli.py")
+
+
+def test_every_package_ships_in_the_wheel() -> None:
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")
+    }
+    assert found <= listed

@@ -6,12 +6,13 @@ One transaction per document; a refused source never stops the batch.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -29,11 +30,12 @@ from claimtrack.ingest.readers import (
     read_path,
 )
 from claimtrack.ingest.url import is_url, read_url
-from claimtrack.models import Claim, Document
+from claimtrack.models import Document
 
 if TYPE_CHECKING:
     from claimtrack.extract import ExtractedClaim
 from claimtrack.store import add_document, find_by_sha256
+from claimtrack.store.documents import count_documents
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,9 @@ def ingest(
         results.append(result)
         if on_result:
             on_result(result)
+    check_new_documents(
+        engine, [r.document_id for r in results if r.outcome == "ingested" and r.document_id]
+    )
     return results
 
 
@@ -207,19 +212,41 @@ def store_document(engine: Engine, name: str, raw: RawDocument) -> IngestResult:
         if existing is None:
             raise
         return _duplicate(name, existing)
-    if result.document_id is not None and result.outcome == "ingested":
-        check_new_document(engine, result.document_id)
     return result
 
 
-def check_new_document(engine: Engine, document_id: int) -> None:
+# A batch this large (and a large share of the database) is checked in one full pass, which
+# costs less than checking each new document against the rest one by one.
+FULL_CHECK_MIN_DOCUMENTS = 20
+
+
+def check_new_documents(engine: Engine, document_ids: list[int]) -> None:
+    """Run the cross-document checker for what a batch stored."""
+    from claimtrack.check import run_check
+
+    if not document_ids:
+        return
+    with session_scope(engine) as session:
+        total = count_documents(session)
+    if len(document_ids) >= max(FULL_CHECK_MIN_DOCUMENTS, total // 4):
+        _checked(engine, run_check)
+        return
+    for document_id in document_ids:
+        _checked(engine, functools.partial(_check_one, document_id=document_id))
+
+
+def _check_one(session: Any, *, document_id: int) -> object:
     from claimtrack.check import check_document
 
+    return check_document(session, document_id)
+
+
+def _checked(engine: Engine, check: Callable[[Any], object]) -> None:
     def unit_of_work() -> None:
         with session_scope(engine) as session:
-            check_document(session, document_id)
+            check(session)
 
-    # Two documents checked at once may both add the same conflict or link.
+    # Two processes checking at once may both add the same conflict or link.
     retry_locked(unit_of_work, unique_races=True)
 
 
@@ -233,9 +260,8 @@ def _display_path(path: str | None) -> str | None:
     return os.path.abspath(path)
 
 
-def _claim_row(c: ExtractedClaim) -> Claim:
-    return Claim(
-        document_id=0,
+def _claim_row(c: ExtractedClaim) -> dict[str, Any]:
+    return dict(
         kind=c.kind,
         text=c.sentence,
         span=c.span,

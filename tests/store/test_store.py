@@ -41,7 +41,7 @@ def _doc(session: Session, name: str, sentences: list[str]) -> list[int]:
         pos += len(sentence) + 1
     doc = add_document(session, Document(title=name, sha256=name.ljust(64, "0"), text=text), claims)
     assert doc.id is not None
-    return [c.id for c in claims if c.id is not None]
+    return [c.id for c in list_claims(session, ClaimFilter(document_id=doc.id)) if c.id]
 
 
 def test_history_is_appended_in_order(engine) -> None:  # type: ignore[no-untyped-def]
