@@ -31,6 +31,8 @@ def add_note(session: Session, claim_id: int, note: str, *, by: str) -> StatusCh
     if not note.strip():
         raise InvalidInput("note: empty")
     claim = get_claim(session, claim_id)
+    # As in set_status: the note records the status as it stands once the row is ours.
+    session.refresh(claim, with_for_update=True)
     change = StatusChange(
         claim_id=claim_id, old_status=claim.status, new_status=claim.status, note=note, by=by
     )

@@ -28,11 +28,8 @@ def _assert_sound(db: str, dialect_is_sqlite: bool) -> None:
     try:
         with engine.connect() as conn:
             docs = conn.execute(text("SELECT id, text, published FROM document")).all()
-            counts = dict(
-                conn.execute(text("SELECT document_id, count(*) FROM claim GROUP BY document_id"))
-                .tuples()
-                .all()
-            )
+            grouped = text("SELECT document_id, count(*) FROM claim GROUP BY document_id")
+            counts = {doc_id: n for doc_id, n in conn.execute(grouped).all()}
     finally:
         engine.dispose()
     for doc_id, body, published in docs:
