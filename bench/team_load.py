@@ -70,7 +70,7 @@ def _setup(url: str) -> list[int]:
 
 def _worker(url: str, worker: int, claim_ids: list[int], seconds: float, out: mp.Queue) -> None:
     from claimtrack.db import make_engine, retry_locked, session_scope
-    from claimtrack.ingest.pipeline import store_document
+    from claimtrack.ingest.pipeline import check_new_documents, store_document
     from claimtrack.ingest.readers import from_plain_text
     from claimtrack.store import add_note, set_status
 
@@ -104,6 +104,9 @@ def _worker(url: str, worker: int, claim_ids: list[int], seconds: float, out: mp
                 tally.notes += 1
             else:
                 result = store_document(engine, "-", from_plain_text(_article(by, i)))
+                if result.outcome == "ingested" and result.document_id:
+                    # As `claimtrack ingest` does for a one-document batch.
+                    check_new_documents(engine, [result.document_id])
                 tally.ingests += result.outcome == "ingested"
         except Exception as exc:  # counted, and the first few shown: this is what we measure
             tally.errors += 1
