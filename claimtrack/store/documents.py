@@ -31,9 +31,16 @@ def add_document(
     session.add(document)
     session.flush()
     assert document.id is not None
-    rows = [_claim_values(c) | {"document_id": document.id} for c in claims]
+    given = list(claims)
+    rows = [_claim_values(c) | {"document_id": document.id} for c in given]
     if rows:
-        session.execute(insert(Claim), rows)
+        ids = session.scalars(
+            insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True),
+            rows,
+        ).all()
+        for claim, claim_id in zip(given, ids, strict=True):
+            if isinstance(claim, Claim):
+                claim.id, claim.document_id = claim_id, document.id
     return document
 
 
