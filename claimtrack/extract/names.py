@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-_CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*\w)"
+_CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cllr)\.|[A-Z]\.|[A-Z][\w'’-]*\w)"
 # A run of capitalised words on one line (with a lower-case title word inside, "Council
 # president"); a full stop ends it, so "Russia. Julianne Smith" is two runs.
 NAME_RUN = re.compile(
@@ -90,6 +90,13 @@ TITLES = frozenset(
         "officer",
         "founder",
         "executive",
+        "councillor",
+        "councilor",
+        "cllr.",
+        "gov.",
+        "lt.",
+        "capt.",
+        "sgt.",
     ]
 )
 NOT_PERSON = frozenset(

@@ -33,12 +33,16 @@ _ORG = rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})
 _ORG_RE = re.compile(rf"\s*(?P<org>{_ORG})(?=\s|$|[,.;])")
 _ORG_END = re.compile(rf"(?P<org>{_ORG})\s*(?:[a-z]+ly\s+)?$")
 _ORG_SPEAKS = re.compile(rf"(?P<org>{_ORG})\s+(?:{_VERBS})\b")
+# An honorific's full stop ("Dr. Annika Lindqvist said") does not end the speaker's name.
+_ABBR = r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cllr)\."
 # After the closing mark: ', Zelensky said', ', Ukraine's minister, Taras Melnyk, told'.
 _AFTER_WHO_VERB = re.compile(
-    rf"[,.!?…]?\s*[-–—]?\s*(?P<who>[^.!?“”\"\n]{{1,90}}?)\s+(?:{_VERBS})\b"
+    rf"[,.!?…]?\s*[-–—]?\s*(?P<who>(?:{_ABBR}|[^.!?“”\"\n]){{1,90}}?)\s+(?:{_VERBS})\b"
 )
 # ', said British Defence Secretary John Healey'
-_AFTER_VERB_WHO = re.compile(rf"[,.!?…]?\s*(?:{_VERBS})\s+(?P<who>[^.!?;“”\"\n]{{1,90}})")
+_AFTER_VERB_WHO = re.compile(
+    rf"[,.!?…]?\s*(?:{_VERBS})\s+(?P<who>(?:{_ABBR}|[^.!?;“”\"\n]){{1,90}})"
+)
 _ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;“”\"\n]{1,80})")
 _MARK_IN_GAP = re.compile(r"[“\"]")
 _PRONOUNS = frozenset({"he", "she", "they", "it"})

@@ -120,3 +120,10 @@ def test_title_with_of_is_stripped_from_the_name() -> None:
         '"We are working around the clock to reach a ceasefire," Blinken told reporters.'
     )
     assert one(text, "quote").speaker == "Antony Blinken"
+
+
+def test_honorific_with_full_stop_and_job_title_are_dropped_from_speaker() -> None:
+    dr = one('"The reservoir filled twice as fast as forecast," Dr. Ilse Varga said.', "quote")
+    assert dr.speaker == "Ilse Varga"
+    cllr = one('"Our depot has run short of salt," Councillor Omar Haddad said.', "quote")
+    assert cllr.speaker == "Omar Haddad"
