@@ -99,6 +99,7 @@ TITLES = frozenset(
         "sgt.",
     ]
 )
+_HONORIFICS = frozenset(["dr", "mr", "mrs", "ms", "prof", "sen", "rep", "gov", "gen"])
 NOT_PERSON = frozenset(
     [
         "house",
@@ -227,6 +228,11 @@ def _is_title(word: str) -> bool:
     return low in TITLES or low.rstrip(".") in TITLES or any(p in TITLES for p in low.split("-"))
 
 
+def is_title(word: str) -> bool:
+    """Whether a word is a title or role ("governor", "Dr.")."""
+    return _is_title(word)
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     last_title = -1
     for i, w in enumerate(words):
@@ -256,6 +262,8 @@ class People:
         self.positions: list[int] = []
         self.names: list[str] = []
         self.full: dict[str, str] = {}
+        # "Governor Jane Doe ... the governor said": the role word maps to the latest holder.
+        self.roles: dict[str, str] = {}
         for m in NAME_RUN.finditer(text):
             run = m.group(0)
             if run.endswith(("’s", "'s", "’", "'")) or text[m.end() : m.end() + 2] in ("’s", "'s"):
@@ -273,6 +281,17 @@ class People:
                 self.full.setdefault(words[-1], name)
             self.positions.append(m.start())
             self.names.append(self.full.get(words[-1], name))
+            self._note_roles(run, self.names[-1])
+
+    def _note_roles(self, run: str, name: str) -> None:
+        for word in run.split()[:-1]:
+            low = word.lower().rstrip(".")
+            if _is_title(word) and low not in _HONORIFICS:
+                self.roles[low] = name
+
+    def by_role(self, role: str) -> str | None:
+        """The person last introduced with this role word ("governor"), if any."""
+        return self.roles.get(role.lower())
 
     @staticmethod
     def _titled(run: str) -> bool:

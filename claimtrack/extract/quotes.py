@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .names import People, clean_name
+from .names import People, clean_name, is_title
 from .types import ExtractedClaim
 
 _VERBS = (
@@ -144,6 +144,9 @@ class _Attributor:
             return self._org_before(quote_start)
         if low in _PRONOUNS:
             return self._pronoun(quote_start)
+        role = re.fullmatch(r"the\s+(?:[a-z-]+\s+)?(?P<role>[a-z-]+)", who)
+        if role and is_title(role.group("role")):
+            return self.people.by_role(role.group("role")) or who
         one = _ONE_RE.search(who)
         if one:
             phrase = one.group(0)

@@ -127,3 +127,16 @@ def test_honorific_with_full_stop_and_job_title_are_dropped_from_speaker() -> No
     assert dr.speaker == "Ilse Varga"
     cllr = one('"Our depot has run short of salt," Councillor Omar Haddad said.', "quote")
     assert cllr.speaker == "Omar Haddad"
+
+
+def test_role_noun_speaker_resolves_to_the_person_introduced_with_that_role() -> None:
+    text = (
+        "Mayor Linnea Strand opened the new bridge on Monday. "
+        '"Nobody will have to drive around the lake again," the mayor told reporters.'
+    )
+    assert one(text, "quote").speaker == "Linnea Strand"
+
+
+def test_role_noun_speaker_with_nobody_introduced_keeps_the_role() -> None:
+    text = '"Nobody will have to drive around the lake again," the mayor told reporters.'
+    assert one(text, "quote").speaker == "the mayor"
