@@ -118,7 +118,9 @@ def _nearest_year(month: int, day: int, base: dt.date) -> int:
 
 
 @lru_cache(maxsize=8192)
-def resolve(expression: str, base: dt.date | None, future: bool = False) -> str | None:
+def resolve(
+    expression: str, base: dt.date | None, future: bool = False, past: bool = False
+) -> str | None:
     """ISO date of one candidate expression against the published date, at its precision."""
     low = expression.lower()
     weekday = re.fullmatch(_WEEKDAY, expression)
@@ -152,6 +154,17 @@ def resolve(expression: str, base: dt.date | None, future: bool = False) -> str 
         if base is None:
             return None
         year = _nearest_year(month, 15 if period == "month" else day, base)
+        ahead = (month, day if period != "month" else 1) > (base.month, base.day)
+        if period == "month":
+            ahead = month > base.month
+        if period != "month":
+            pass  # a day-precise date keeps the nearest year: tense words are too loose for it
+        elif past and ahead:
+            year = base.year - 1  # "raised in March", "since January": the last one
+        elif future and not ahead and month != base.month:
+            year = base.year + 1  # "will open in June": the next one
+        elif past or future:
+            year = base.year
     if period == "month":
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
@@ -267,12 +280,11 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if m.group("weekday") and _NAMED_DAY.search(text, max(0, start - 8), end + 12):
             continue  # "The Sunday Times", "Black Friday": names, not dates
-        future = False
-        if m.group("weekday"):
-            a, _ = doc.sentences.bounds(start, end)
-            future = _weekday_future(text, a, start)
+        a, _ = doc.sentences.bounds(start, end)
+        future = _weekday_future(text, a, start)
+        past = not future and _past(text, a, start)
         try:
-            date = resolve(expression, doc.published, future)
+            date = resolve(expression, doc.published, future, past)
         except Exception:  # dateparser on odd input; the claim still stands without a date
             date = None
         out.append(doc.claim("date", start, end, date=date, subject=_subject(doc, start, end)))
@@ -290,7 +302,20 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     before = text[max(sentence_start, start - 60) : start]
     if re.search(r"\b[Bb]y\s+$", before):
         return True  # "return to talks by Friday": a deadline ahead
-    return bool(re.search(r"\b(?:will|next|due|scheduled|upcoming)\b[^.,;]*$", before))
+    return bool(
+        re.search(
+            r"\b(?:will|next|due|scheduled|upcoming|from|until|plans?\s+to|expected\s+to)\b[^.,;]*$",
+            before,
+        )
+    )
+
+
+_PAST = re.compile(r"\b(?:was|were|had|has|have|did|since|last|[a-z]{2,}ed)\b", re.I)
+
+
+def _past(text: str, sentence_start: int, start: int) -> bool:
+    # A past-tense verb or "since"/"last" earlier in the sentence puts the date behind us.
+    return bool(_PAST.search(text, sentence_start, start))
 
 
 def _year_is_time(text: str, start: int, end: int) -> bool:

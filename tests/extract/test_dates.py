@@ -77,3 +77,21 @@ def test_deadline_weekday_looks_ahead() -> None:
 def test_year_after_early_is_a_time_but_a_label_is_not() -> None:
     assert one("In early 2025 the plan starts.", "date").date == "2025"
     assert claims_of("The 2023 London conference ended.", "date") == []
+
+
+AUTUMN = dt.date(2030, 10, 10)
+
+
+def test_month_with_past_tense_is_the_last_one_before_publication() -> None:
+    assert one("The ferry company raised fares in December.", "date", AUTUMN).date == "2029-12"
+    assert one("Water levels have fallen since August.", "date", AUTUMN).date == "2030-08"
+
+
+def test_month_with_future_tense_is_the_next_one_after_publication() -> None:
+    assert one("The new terminal will open in March.", "date", AUTUMN).date == "2031-03"
+
+
+def test_weekday_with_until_or_plans_to_is_the_next_one() -> None:
+    # 2030-10-10 is a Thursday.
+    assert one("The school stays shut until Tuesday.", "date", AUTUMN).date == "2030-10-15"
+    assert one("The union plans to strike on Monday.", "date", AUTUMN).date == "2030-10-14"
