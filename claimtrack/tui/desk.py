@@ -68,11 +68,11 @@ class Desk:
     """The database and the checker working on it."""
 
     def __init__(self, db: str | None, user: str) -> None:
-        self.label = describe(resolve_url(db))
-        # Engines are cached by URL, and a relative SQLite path would be resolved against
-        # whatever the working directory is when a connection opens: pin it now.
+        # A file path is shown as the checker typed it; a URL without its password.
         if db and "://" not in db:
-            db = str(Path(db).expanduser().resolve())
+            self.label = f"sqlite:///{Path(db).expanduser()}"
+        else:
+            self.label = describe(resolve_url(db))
         self.url = resolve_url(db)
         self.user = user
         self._engine: Engine | None = None
