@@ -140,3 +140,11 @@ def test_role_noun_speaker_resolves_to_the_person_introduced_with_that_role() ->
 def test_role_noun_speaker_with_nobody_introduced_keeps_the_role() -> None:
     text = '"Nobody will have to drive around the lake again," the mayor told reporters.'
     assert one(text, "quote").speaker == "the mayor"
+
+
+def test_pronoun_speaker_skips_place_names_after_the_person() -> None:
+    text = (
+        "Tomas Eriksen has guided boats on the Orla River for years. "
+        '"I have never seen the water this high," he said.'
+    )
+    assert one(text, "quote").speaker == "Tomas Eriksen"
