@@ -145,6 +145,16 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     return counted, subject, end
 
 
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.I)
+
+
+def _definite_reference(text: str, num: Num) -> bool:
+    """'the two companies', 'both sides': who is involved, already counted, not a figure."""
+    if not num.words or num.value > 3 or num.value_max is not None:
+        return False
+    return bool(_DEFINITE.search(text, max(0, num.start - 8), num.start))
+
+
 # "The death toll rose to 45.": a figure with no noun after it, reached by a verb of totals.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
@@ -185,10 +195,14 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if num.words and num.value < 2 and num.value_max is None:
             continue  # "one official", "one day": not something a checker would count
+        if _YEARISH.match(raw.split("-")[0]) and num.value_max is not None:
+            continue  # "the 1991-2020 mean": a span of years labelling a baseline
         counted = _counted(doc, num) or _bare_total(doc, num, raw)
         if counted is None:
             continue
         unit, subject, end = counted
+        if _definite_reference(text, num):
+            continue
         if num.value_max is not None:
             qualifier = "range"
         out.append(

@@ -76,3 +76,12 @@ def test_from_to_is_a_change_not_a_range() -> None:
 def test_adjectives_leave_the_unit_but_compounds_stay() -> None:
     assert one("Russia holds 5,580 nuclear warheads.", "count").unit == "warheads"
     assert one("The park will supply 14 pumping stations.", "count").unit == "pumping stations"
+
+
+def test_definite_small_word_number_is_a_reference_not_a_count() -> None:
+    text = "Talks between the two unions resumed, and three unions have now signed."
+    assert [c.value for c in claims_of(text, "count")] == [3]
+
+
+def test_year_span_labelling_a_baseline_is_not_a_count() -> None:
+    assert claims_of("Rainfall was far above the 1981-2010 average in the north.", "count") == []
