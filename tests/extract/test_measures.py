@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import one
+from .helpers import claims_of, one
 
 
 def test_percent_with_time_tie() -> None:
@@ -108,3 +108,18 @@ def test_a_founding_year_is_not_the_time_of_a_figure() -> None:
 def test_an_opening_time_phrase_ties_the_figure() -> None:
     c = one("In 2023, the line carried 14 million tonnes of crude.", "quantity")
     assert (c.value, c.unit, c.date) == (14e6, "t", "2023")
+
+
+def test_durations_in_decades_centuries_and_with_an_adjective_keep_the_written_unit() -> None:
+    century = one("The lighthouse has stood for more than a century.", "duration")
+    assert (century.value, century.unit, century.qualifier) == (1, "century", "at_least")
+    decades = one("The orchard has been in the family for three decades.", "duration")
+    assert (decades.value, decades.unit) == (3, "decade")
+    streak = one("Trains ran late for eleven consecutive days.", "duration")
+    assert (streak.span, streak.value, streak.unit) == ("eleven consecutive days", 11, "day")
+    talks = one("The deal came after a month of talks.", "duration")
+    assert (talks.value, talks.unit) == (1, "month")
+
+
+def test_an_offset_after_an_event_is_not_a_duration() -> None:
+    assert claims_of("The dam gave way three days after the storm.", "duration") == []
