@@ -79,6 +79,13 @@ _ADJECTIVES = frozenset(
         "big",
         "many",
         "few",
+        "missing",
+        "remaining",
+        "existing",
+        "surviving",
+        "dead",
+        "injured",
+        "wounded",
     ]
 )
 _ADJECTIVE_ENDINGS = (

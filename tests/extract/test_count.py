@@ -85,3 +85,8 @@ def test_definite_small_word_number_is_a_reference_not_a_count() -> None:
 
 def test_year_span_labelling_a_baseline_is_not_a_count() -> None:
     assert claims_of("Rainfall was far above the 1981-2010 average in the north.", "count") == []
+
+
+def test_participle_adjectives_are_not_part_of_the_counted_unit() -> None:
+    assert one("Rescuers are still searching for 23 missing climbers.", "count").unit == "climbers"
+    assert one("The 300 remaining tenants refused to leave.", "count").unit == "tenants"
