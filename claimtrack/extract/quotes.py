@@ -230,6 +230,12 @@ class _Attributor:
         return self.people.nearest_before(start, floor=max(0, start - 300))
 
 
+def _continues(text: str, last_end: int, start: int) -> bool:
+    """A quote just after an attributed one in the same paragraph (\"...,\" X said. \"So.\")."""
+    gap = text[last_end:start] if last_end >= 0 else "\n"
+    return len(gap) < 80 and "\n" not in gap and re.search(r"[.!?]\s*$", gap) is not None
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     attributor = _Attributor(doc)
@@ -239,7 +245,9 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if size == "none" or doc.in_furniture(start):
             continue
         if size == "short" and not (
-            attributor.after(start, end) or text[max(0, start - 3) : start].strip() == ":"
+            attributor.after(start, end)
+            or text[max(0, start - 3) : start].strip() == ":"
+            or _continues(text, attributor.last_end, start)
         ):
             continue  # a few quoted words with nobody saying them: a scare quote
         speaker = attributor.speaker(start, end)

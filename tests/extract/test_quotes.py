@@ -148,3 +148,11 @@ def test_pronoun_speaker_skips_place_names_after_the_person() -> None:
         '"I have never seen the water this high," he said.'
     )
     assert one(text, "quote").speaker == "Tomas Eriksen"
+
+
+def test_short_full_sentence_after_an_attributed_quote_continues_the_speaker() -> None:
+    text = (
+        '"The harvest came in three weeks early," said farmer Greta Holm. "Nobody expected that."'
+    )
+    quotes = claims_of(text, "quote")
+    assert [(q.span, q.speaker) for q in quotes][1] == ('"Nobody expected that."', "Greta Holm")
