@@ -81,6 +81,11 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words[-2:]) or None
 
 
+def _unit(written: str) -> str:
+    # A change of 2 percentage points is not a change of 2%: keep the two apart.
+    return "pp" if re.match(r"(?i)(?:percentage\s+)?points?\b", written) else "%"
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -113,7 +118,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 end,
                 value=num.value,
                 value_max=value_max,
-                unit="%",
+                unit=_unit(m.group("u")),
                 qualifier=qualifier,
                 date=doc.tied_date(num.start, end),
                 subject=_subject(doc, num.start, end),

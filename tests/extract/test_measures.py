@@ -123,3 +123,9 @@ def test_durations_in_decades_centuries_and_with_an_adjective_keep_the_written_u
 
 def test_an_offset_after_an_event_is_not_a_duration() -> None:
     assert claims_of("The dam gave way three days after the storm.", "duration") == []
+
+
+def test_percentage_points_have_their_own_unit() -> None:
+    c = one("Turnout fell by 4.5 percentage points from the last vote.", "percent")
+    assert (c.value, c.unit) == (4.5, "pp")
+    assert one("Turnout fell to 61 percent.", "percent").unit == "%"
