@@ -81,6 +81,28 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words[-2:]) or None
 
 
+# "a fifth of", "roughly a third of": a share written as a fraction.
+_FRACTION = re.compile(r"\b(?:a|one)\s+(?P<f>third|quarter|fifth|tenth)\s+of\b", re.IGNORECASE)
+_FRACTION_VALUE = {"third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+
+
+def _fractions(doc: Doc) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _FRACTION.finditer(doc.text):
+        end = m.end("f")
+        if doc.in_no_go(m.start(), end):
+            continue
+        qualifier, q_start = qualifier_before(doc.text, m.start())
+        value = _FRACTION_VALUE[m.group("f").lower()]
+        out.append(
+            doc.claim(
+                "percent", q_start, end, value=value, unit="%", qualifier=qualifier,
+                date=doc.tied_date(m.start(), end), subject=_subject(doc, m.start(), end),
+            )
+        )  # fmt: skip
+    return out
+
+
 def _unit(written: str) -> str:
     # A change of 2 percentage points is not a change of 2%: keep the two apart.
     return "pp" if re.match(r"(?i)(?:percentage\s+)?points?\b", written) else "%"
@@ -124,4 +146,4 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 subject=_subject(doc, num.start, end),
             )
         )
-    return out
+    return sorted(out + _fractions(doc), key=lambda c: c.start)

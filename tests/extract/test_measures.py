@@ -129,3 +129,9 @@ def test_percentage_points_have_their_own_unit() -> None:
     c = one("Turnout fell by 4.5 percentage points from the last vote.", "percent")
     assert (c.value, c.unit) == (4.5, "pp")
     assert one("Turnout fell to 61 percent.", "percent").unit == "%"
+
+
+def test_a_fraction_of_a_whole_is_a_percent_claim() -> None:
+    c = one("Roughly a quarter of the city's buses are electric.", "percent")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("Roughly a quarter", 25, "%", "approx")
+    assert claims_of("She won for a third time.", "percent") == []
