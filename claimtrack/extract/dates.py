@@ -302,12 +302,15 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     before = text[max(sentence_start, start - 60) : start]
     if re.search(r"\b[Bb]y\s+$", before):
         return True  # "return to talks by Friday": a deadline ahead
-    return bool(
-        re.search(
-            r"\b(?:will|next|due|scheduled|upcoming|from|until|plans?\s+to|expected\s+to)\b[^.,;]*$",
-            before,
-        )
+    ahead = re.search(
+        r"\b(?:will|would|next|due|scheduled|upcoming|from|until|plans?\s+to|expected\s+to)\b"
+        r"[^.,;]*$",
+        before,
     )
+    # "had been due to expire on Thursday": a plan that lay ahead then, now in the past.
+    if ahead is None:
+        return False
+    return not re.search(r"\b(?:had|was|were)\s+(?:been\s+)?$", before[: ahead.start()])
 
 
 _PAST = re.compile(r"\b(?:was|were|had|has|have|did|since|last|[a-z]{2,}ed)\b", re.I)

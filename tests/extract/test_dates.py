@@ -95,3 +95,11 @@ def test_weekday_with_until_or_plans_to_is_the_next_one() -> None:
     # 2030-10-10 is a Thursday.
     assert one("The school stays shut until Tuesday.", "date", AUTUMN).date == "2030-10-15"
     assert one("The union plans to strike on Monday.", "date", AUTUMN).date == "2030-10-14"
+
+
+def test_weekday_after_would_is_ahead_but_after_had_been_due_is_behind() -> None:
+    # 2030-10-10 is a Thursday.
+    ahead = one("The mayor said crews would reopen the road on Monday.", "date", AUTUMN)
+    assert ahead.date == "2030-10-14"
+    behind = one("The permit had been due to lapse on Monday.", "date", AUTUMN)
+    assert behind.date == "2030-10-07"
