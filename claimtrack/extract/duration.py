@@ -48,8 +48,12 @@ _SUBJECT_FILLER = frozenset(
 
 def _normal_unit(unit: str) -> tuple[str, float]:
     unit = unit.lower()
-    # Units stay as written ("two decades" is 2 decade), per the fixtures' convention.
-    return ("century" if unit.startswith("centur") else unit), 1.0
+    # The contract's duration units stop at year: "two decades" is 20 years.
+    if unit == "decade":
+        return "year", 10.0
+    if unit.startswith("centur"):
+        return "year", 100.0
+    return unit, 1.0
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
