@@ -8,29 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, Cli
+from tests.contract import CHECK_KEYS, CLAIM_KEYS, DOC_KEYS, HISTORY_KEYS
 
 ARTICLES = FIXTURES / "articles"
-DOC_KEYS = {"id", "title", "source", "url", "path", "published", "sha256", "claims"}
-CLAIM_KEYS = {
-    "id",
-    "document_id",
-    "kind",
-    "text",
-    "span",
-    "start",
-    "end",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "date",
-    "subject",
-    "speaker",
-    "status",
-    "related",
-}
-HISTORY_KEYS = {"claim_id", "old_status", "new_status", "note", "by", "at"}
-CHECK_KEYS = {"id", "kind", "claim_ids", "explanation", "state"}
 
 
 @pytest.fixture(scope="module")

@@ -13,28 +13,11 @@ from sqlmodel import Session
 
 from claimtrack.report import write_report
 from claimtrack.report.csv_report import COLUMNS
+from tests.contract import CLAIM_KEYS
 from tests.report.conftest import HOSTILE_NOTE, HOSTILE_SENTENCE, HOSTILE_SOURCE_TITLE, Desk
 
 AT = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 VERDICTS = ("verified", "false", "misleading")
-CLAIM_KEYS = {
-    "id",
-    "document_id",
-    "kind",
-    "text",
-    "span",
-    "start",
-    "end",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "date",
-    "subject",
-    "speaker",
-    "status",
-    "related",
-}
 
 
 def as_json(session: Session, **kwargs: Any) -> dict[str, Any]:
