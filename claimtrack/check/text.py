@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from claimtrack.words import stem
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -62,21 +64,6 @@ _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("our", "
 
 
 @functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light stemmer: plurals and possessives, so 'soldiers' and "soldier's" meet."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 @functools.lru_cache(maxsize=65536)
 def spelling(word: str) -> str:
     """British and American spellings of one word made equal (defence/defense, -ise/-ize)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from claimtrack.check.text import stem
+from claimtrack.words import stem
 
 # Durations are converted (1.5 years == 18 months); currencies never are.
 _DAYS = {"year": 365.25, "month": 365.25 / 12, "week": 7.0, "day": 1.0, "hour": 1 / 24}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.words import stem
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -323,20 +325,6 @@ def _ends_plural_head(word: str, position: int) -> bool:
         and not low.endswith(("ss", "us", "is", "ics"))
         and not word[0].isupper()
     )
-
-
-def stem(word: str) -> str:
-    """Light stemming so 'soldiers' and 'soldier' match."""
-    w = word.lower().strip("'’.")
-    if w.endswith("'s") or w.endswith("’s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
 
 
 def subject_key(subject: str | None) -> str | None:
