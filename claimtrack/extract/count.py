@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .doc import Doc
 from .numbers import Num, qualifier_before
@@ -101,8 +102,21 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# Heads too light to name a thing alone keep the noun before them: "member states",
+# "pumping stations", "artillery pieces", "operating theatres", "power plants".
+_LIGHT_HEADS = frozenset(
+    ["states", "stations", "pieces", "theatres", "theaters", "annexes", "plants", "units"]
+)
+# Capitalised plurals that are common nouns for people: "two Republicans", "300 Britons".
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ites|ers|ons|ers|ives|als|ics)$")
+
+
 def counted_unit(phrase: str) -> str | None:
-    """The counted noun without its adjectives: 'internally displaced people' -> 'people'."""
+    """The counted noun without its modifiers: 'internally displaced people' -> 'people'.
+
+    A fact-checker compares '1,900 research staff' with '1,900 staff' as the same unit, so
+    the unit is the head noun; the modifiers stay in the subject. Light heads keep one noun.
+    """
     words = phrase.split()
     keep: list[str] = []
     for i, w in enumerate(words):
@@ -117,7 +131,12 @@ def counted_unit(phrase: str) -> str | None:
             keep = []
             continue
         keep.append(low)
-    return " ".join(keep) or None
+    if not keep:
+        last = words[-1] if words else ""
+        return last.lower() if _PEOPLE_PLURAL.match(last) else None
+    if len(keep) > 1 and keep[-1] in _LIGHT_HEADS:
+        return " ".join(keep[-2:])
+    return keep[-1]
 
 
 def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
@@ -152,7 +171,8 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     return counted, subject, end
 
 
-_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.I)
+# "its two cancer drugs" says how many it has, so possessives are not in this list.
+_DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
 def _definite_reference(text: str, num: Num) -> bool:
@@ -164,35 +184,99 @@ def _definite_reference(text: str, num: Num) -> bool:
 
 # "The death toll rose to 45.": a figure with no noun after it, reached by a verb of totals.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
-    r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))"
-    r"(?:\s+to)?\s+$"
+    r"\b(?:(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
+    r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))(?:\s+to)?"
+    r"|(?P<past>pass|passed|exceed|exceeded|top|topped|surpass|surpassed|cross|crossed))"
+    r"(?:\s+an?\s+(?:(?:new\s+)?record(?:\s+(?:high|low)\s+of)?|(?:all-time\s+)?(?:high|low|peak)\s+of))?"
+    r"\s+$"
 )
-_TOTAL_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when)\b)")
+_TOTAL_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and)\b)")
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
 _TOTAL_FILLER = frozenset(
     """the a an has have had rose risen climbed jumped fell dropped reached hit stood stands at to
-of is was totalled totaled""".split()  # noqa: SIM905
+of is was totalled totaled could would will may might pass passed exceed exceeded top topped
+surpass surpassed cross crossed record new""".split()  # noqa: SIM905
 )
+# "The number of people waiting ... has reached 61,400": the noun a bare total counts.
+_NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+")
+# "nine of them", "7,000 of whom": the noun is the one counted just before.
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom|which)\b|more\b(?!\s+than))")
+# "14 of the province's 38 municipalities", "two of the five reactors": the noun comes later.
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?"
+    r"(?:(?:\d[\d,.]*|[a-z]+)\s+(?=[a-z]))?"
+)
+# "64 votes to 35": the second figure counts the first one's noun.
+_TO_SECOND = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+(?=\d)")
+_CONTEXT_WORDS = 4
 
 
-def _bare_total(doc: Doc, num: Num, raw: str) -> tuple[str | None, str, int] | None:
+@dataclass(slots=True)
+class _Counted:
+    unit: str | None
+    subject: str
+    end: int
+    qualifier: str | None = None  # overrides the qualifier written before the number
+
+
+def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted | None:
     if num.words or num.value < 2 or not raw[:1].isdigit():
         return None
     text = doc.text
-    before = _TOTAL_BEFORE.search(text, max(0, num.start - 40), num.start)
+    before = _TOTAL_BEFORE.search(text, max(0, num.start - 50), num.start)
     if not before or not _TOTAL_AFTER.match(text, num.end):
         return None
     a, _ = doc.sentences.bounds(num.start)
     words = [w for w in _SUBJECT_WORDS.findall(text, max(a, num.start - 60), before.end())
              if w.lower() not in _TOTAL_FILLER]  # fmt: skip
     subject = " ".join(words[-3:])
-    return (None, subject, num.end) if subject else None
+    if not subject:
+        return None
+    unit = last_unit
+    m = None
+    for found in _NUMBER_OF.finditer(text, a, before.start()):
+        m = found  # the last "number of" before the verb
+    if m is not None:
+        noun, _ = phrase_after(text, m.end(), before.start(), max_words=3, plural_ends=True)
+        unit = counted_unit(noun) if noun else unit
+        subject = noun or subject
+    # "could pass 70,000": a level to be crossed, so at least that many.
+    return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)
+
+
+def _words_after(text: str, pos: int, limit: int) -> str:
+    words = [w for w in _SUBJECT_WORDS.findall(text, pos, min(limit, pos + 40))
+             if w.lower() not in _TOTAL_FILLER][:_CONTEXT_WORDS]  # fmt: skip
+    return " ".join(words)
+
+
+def _elided(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
+    """A count whose noun is elided or comes later: 'nine of them', '14 of the 38 towns'."""
+    text = doc.text
+    _, b = doc.sentences.bounds(num.start, num.end)
+    them = _OF_THEM.match(text, num.end, b)
+    if them:
+        if last is None or last.unit is None or num.start - last.end > 300:
+            return None
+        rest = _words_after(text, them.end(), b)
+        subject = f"{last.subject or last.unit} {rest}".strip()
+        return _Counted(last.unit, subject, num.end)
+    of_the = _OF_THE.match(text, num.end, b)
+    if of_the:
+        phrase, _ = phrase_after(text, of_the.end(), b, max_words=3, plural_ends=True)
+        unit = counted_unit(phrase) if phrase else None
+        if unit is None or unit.split()[-1] in _NOT_COUNTED:
+            return None
+        owner = possessor_before(text, of_the.end())
+        return _Counted(unit, f"{owner} {phrase}" if owner else phrase, num.end)
+    return None
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
+    last_total_unit: str | None = None
+    second: dict[int, ExtractedClaim] = {}  # start of "35" in "64 votes to 35" -> the first
     for num in doc.numbers:
         raw = text[num.start : num.end]
         qualifier, q_start = qualifier_before(text, num.start)
@@ -204,25 +288,36 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue  # "one official", "one day": not something a checker would count
         if _YEARISH.match(raw.split("-")[0]) and num.value_max is not None:
             continue  # "the 1991-2020 mean": a span of years labelling a baseline
-        counted = _counted(doc, num) or _bare_total(doc, num, raw)
-        if counted is None:
-            continue
-        unit, subject, end = counted
-        if _definite_reference(text, num):
+        counted = _counted(doc, num)
+        found = _Counted(*counted) if counted else None
+        if found is None:
+            found = _elided(doc, num, out[-1] if out else None)
+        if found is None and num.start in second:
+            first = second[num.start]
+            found = _Counted(first.unit, first.subject or "", num.end)
+        if found is None:
+            found = _bare_total(doc, num, raw, last_total_unit)
+            if found is not None:
+                last_total_unit = found.unit or last_total_unit
+        if found is None or _definite_reference(text, num):
             continue
         if num.value_max is not None:
             qualifier = "range"
-        out.append(
-            doc.claim(
-                "count",
-                q_start,
-                end,
-                value=num.value,
-                value_max=num.value_max,
-                unit=unit,
-                qualifier=qualifier,
-                date=doc.tied_date(num.start, end),
-                subject=subject,
-            )
+        elif found.qualifier and qualifier == "exact":
+            qualifier = found.qualifier
+        claim = doc.claim(
+            "count",
+            q_start,
+            found.end,
+            value=num.value,
+            value_max=num.value_max,
+            unit=found.unit,
+            qualifier=qualifier,
+            date=doc.tied_date(num.start, found.end),
+            subject=found.subject or None,
         )
+        out.append(claim)
+        to = _TO_SECOND.match(text, found.end)
+        if to and found.unit:
+            second[to.end()] = claim
     return out

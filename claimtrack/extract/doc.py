@@ -48,7 +48,8 @@ _TIED_DATE = re.compile(
 )
 # Years and months tie a figure only after one of these: "in 2023", "by 2030", "the 2023 …".
 _TIED_PREP = re.compile(
-    r"\b(?:in|since|by|during|for|as\s+of|through|until|the)\s+(?:(?:early|mid|late)[- ])?$",
+    r"\b(?:in|since|by|during|for|as\s+of|through|until|the|(?:end|start|beginning|middle|half)\s+of)"
+    r"\s+(?:(?:early|mid|late)[- ])?$",
     re.IGNORECASE,
 )
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
@@ -150,7 +151,7 @@ class Doc:
         year = self.published.year if self.published else None
         for m in _TIED_DATE.finditer(self.text):
             value: str | None = None
-            window = max(0, m.start() - 16)
+            window = max(0, m.start() - 18)
             if m.group("year"):
                 if not _TIED_PREP.search(self.text, window, m.start()):
                     continue

@@ -81,31 +81,71 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words[-2:]) or None
 
 
-# "a fifth of", "roughly a third of": a share written as a fraction.
-_FRACTION = re.compile(r"\b(?:a|one)\s+(?P<f>third|quarter|fifth|tenth)\s+of\b", re.IGNORECASE)
+# "a fifth of", "roughly a third of", "fell by a fifth": a share written as a fraction.
+_FRACTION = re.compile(
+    r"\b(?P<by>by\s+)?(?:a|one)\s+(?P<f>third|quarter|fifth|tenth)(?P<of>\s+of\b)?", re.IGNORECASE
+)
 _FRACTION_VALUE = {"third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+# "one in five voters", "1 in 10 adults", "two out of three": a ratio is a share, so a
+# percent claim (20%), the noun after it in the subject. Decided so the checker can compare
+# "one in five voters" with "20% of voters".
+_RATIO = re.compile(
+    r"(?<![\w.,])(?P<a>one|two|three|four|nine|\d{1,3})\s+(?:in|out\s+of)\s+"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d{1,3})\b(?![.,]\d)"
+    r"(?!\s*(?:years?|months?|weeks?|days?|cases|instances)\b\s+(?:ago|earlier))",
+    re.IGNORECASE,
+)
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100,
+}  # fmt: skip
 
 
 def _fractions(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     for m in _FRACTION.finditer(doc.text):
+        if not (m.group("by") or m.group("of")):
+            continue  # "a third" alone is usually an ordinal ("a third term")
         end = m.end("f")
-        if doc.in_no_go(m.start(), end):
+        start = m.end("by") if m.group("by") else m.start()
+        if doc.in_no_go(start, end):
             continue
-        qualifier, q_start = qualifier_before(doc.text, m.start())
+        qualifier, q_start = qualifier_before(doc.text, start)
         value = _FRACTION_VALUE[m.group("f").lower()]
         out.append(
             doc.claim(
                 "percent", q_start, end, value=value, unit="%", qualifier=qualifier,
-                date=doc.tied_date(m.start(), end), subject=_subject(doc, m.start(), end),
+                date=doc.tied_date(start, end), subject=_subject(doc, start, end),
             )
         )  # fmt: skip
     return out
 
 
-def _unit(written: str) -> str:
-    # A change of 2 percentage points is not a change of 2%: keep the two apart.
-    return "pp" if re.match(r"(?i)(?:percentage\s+)?points?\b", written) else "%"
+def _number(word: str) -> float | None:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return float(word)
+    return float(_SMALL[word]) if word in _SMALL else None
+
+
+def _ratios(doc: Doc) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    text = doc.text
+    for m in _RATIO.finditer(text):
+        a, b = _number(m.group("a")), _number(m.group("b"))
+        if a is None or not b or a >= b or doc.in_no_go(m.start(), m.end()):
+            continue
+        _, limit = doc.sentences.bounds(m.start(), m.end())
+        noun, _ = phrase_after(text, m.end(), limit, max_words=3, plural_ends=True)
+        qualifier, q_start = qualifier_before(text, m.start(), article=True)
+        out.append(
+            doc.claim(
+                "percent", q_start, m.end(), value=round(100 * a / b, 1), unit="%",
+                qualifier=qualifier, date=doc.tied_date(m.start(), m.end()),
+                subject=noun or _subject(doc, m.start(), m.end()),
+            )
+        )  # fmt: skip
+    return out
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:
@@ -140,10 +180,12 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 end,
                 value=num.value,
                 value_max=value_max,
-                unit=_unit(m.group("u")),
+                # The contract has one percent unit: "2.5 percentage points" is unit % and keeps
+                # its words in the span, where the checker tells points from percent.
+                unit="%",
                 qualifier=qualifier,
                 date=doc.tied_date(num.start, end),
                 subject=_subject(doc, num.start, end),
             )
         )
-    return sorted(out + _fractions(doc), key=lambda c: c.start)
+    return sorted(out + _fractions(doc) + _ratios(doc), key=lambda c: c.start)

@@ -267,6 +267,8 @@ _BREAK_WORDS = (
         ]
     )
 )
+# Stop words that still open a noun phrase after a number: "12 new stakes", "10 more troops".
+_LEADING = frozenset(["new", "more", "other"])
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
 
 
@@ -289,7 +291,7 @@ def phrase_after(
         if not words and text[pos : m.start()].strip():
             break
         word = m.group(0).rstrip(".'’-")
-        if not word or word.lower() in _BREAK_WORDS:
+        if not word or (word.lower() in _BREAK_WORDS and (words or word not in _LEADING)):
             break
         low = word.lower()
         if words and not word[0].isupper():

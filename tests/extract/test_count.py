@@ -18,7 +18,7 @@ def test_possessor_joins_the_subject() -> None:
     assert (c.value, c.unit, c.subject) == (27, "leaders", "EU leaders")
 
 
-def test_compound_noun_stays_whole() -> None:
+def test_light_head_keeps_its_noun() -> None:
     c = one("Talks between NATO's 32 member states opened.", "count")
     assert (c.value, c.unit, c.subject) == (32, "member states", "NATO member states")
 
@@ -90,3 +90,66 @@ def test_year_span_labelling_a_baseline_is_not_a_count() -> None:
 def test_participle_adjectives_are_not_part_of_the_counted_unit() -> None:
     assert one("Rescuers are still searching for 23 missing climbers.", "count").unit == "climbers"
     assert one("The 300 remaining tenants refused to leave.", "count").unit == "tenants"
+
+
+def test_an_elided_noun_comes_from_the_count_before() -> None:
+    text = "More than 60 people were treated in hospital, nine of them in intensive care."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("More than 60 people", 60, "people"), ("nine", 9, "people"),
+    ]  # fmt: skip
+
+
+def test_a_part_of_a_counted_whole_gives_two_counts() -> None:
+    text = "She said 14 of the province's 38 municipalities had no drinking water."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("14", 14, "municipalities"), ("38 municipalities", 38, "municipalities"),
+    ]  # fmt: skip
+
+
+def test_a_level_to_be_passed_takes_the_noun_of_the_total_before() -> None:
+    text = (
+        "The number of people waiting for treatment has reached a record 61,400. "
+        "Without new theatres, the list could pass 70,000 by the end of 2027."
+    )
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit, c.qualifier, c.date) for c in found] == [
+        ("61,400", 61400, "people", "exact", None), ("70,000", 70000, "people", "at_least", "2027"),
+    ]  # fmt: skip
+
+
+def test_a_capitalised_plural_of_people_is_counted() -> None:
+    c = one("The bill passed after two Republicans crossed over.", "count")
+    assert (c.value, c.unit) == (2, "republicans")
+
+
+def test_all_before_a_count_is_exact() -> None:
+    c = one("Leaders of all 27 member states met in Brussels.", "count")
+    assert (c.span, c.value, c.qualifier) == ("27 member states", 27, "exact")
+    assert c.unit == "member states"
+
+
+def test_a_vote_tally_counts_both_sides() -> None:
+    found = claims_of("The House approved the measure by 64 votes to 35.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("64 votes", 64, "votes"), ("35", 35, "votes"),
+    ]  # fmt: skip
+
+
+def test_n_more_counts_the_noun_before() -> None:
+    text = "Some 4,000 residents were evacuated, and three thousand more were told to be ready."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [
+        (4000, "residents"), (3000, "residents"),
+    ]  # fmt: skip
+
+
+def test_a_possessive_number_is_a_count_not_a_reference() -> None:
+    c = one("A third of its sales came from its two cancer drugs.", "count")
+    assert (c.value, c.unit, c.subject) == (2, "drugs", "cancer drugs")
+
+
+def test_the_unit_is_the_head_noun_and_the_subject_keeps_the_compound() -> None:
+    c = one("The trust employs 1,900 research staff in Basel.", "count")
+    assert (c.unit, c.subject) == ("staff", "research staff")
+    assert one("The team will install 12 new ablation stakes.", "count").unit == "stakes"

@@ -125,10 +125,25 @@ def test_an_offset_after_an_event_is_not_a_duration() -> None:
     assert claims_of("The dam gave way three days after the storm.", "duration") == []
 
 
-def test_percentage_points_have_their_own_unit() -> None:
+def test_percentage_points_carry_the_contract_unit_and_keep_their_words() -> None:
     c = one("Turnout fell by 4.5 percentage points from the last vote.", "percent")
-    assert (c.value, c.unit) == (4.5, "pp")
+    assert (c.span, c.value, c.unit) == ("4.5 percentage points", 4.5, "%")
     assert one("Turnout fell to 61 percent.", "percent").unit == "%"
+
+
+def test_a_share_cut_by_a_fraction_is_a_percent_claim() -> None:
+    c = one("Shares in the group have fallen by a fifth since January.", "percent")
+    assert (c.span, c.value, c.unit) == ("a fifth", 20, "%")
+
+
+def test_one_in_five_is_a_percent_with_the_noun_as_subject() -> None:
+    c = one("One in five voters is still undecided.", "percent")
+    assert (c.span, c.value, c.unit, c.subject) == ("One in five", 20, "%", "voters")
+    assert claims_of("One in five voters is still undecided.", "count") == []
+
+
+def test_a_score_against_a_year_is_not_a_ratio() -> None:
+    assert claims_of("He scored 3 in 2024 and 5 in 2025.", "percent") == []
 
 
 def test_a_fraction_of_a_whole_is_a_percent_claim() -> None:
