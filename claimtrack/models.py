@@ -43,6 +43,9 @@ class Document(SQLModel, table=True):
     sha256: str = Field(max_length=64, unique=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     ingested_at: dt.datetime = Field(default_factory=utcnow)
+    # Set once the checker has indexed this document's claims and compared them with the rest;
+    # NULL: waiting for claimtrack.check.check_pending.
+    checked_at: dt.datetime | None = Field(default=None, index=True)
 
 
 class Claim(SQLModel, table=True):
@@ -124,3 +127,18 @@ class ClaimLink(SQLModel, table=True):
     claim_a: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
     claim_b: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
     relation: str = Field(max_length=16)
+
+
+class ClaimTerm(SQLModel, table=True):
+    """The checker's word index: the claims holding a term ("<kind>:<block key>"), so that it
+    finds a new claim's candidates, and how common each term is, by indexed look-ups.
+
+    Filled by the checker, not by ingest. Clustered on (term, claim_id) in SQLite (no rowid):
+    the claims of one term are read from one range of the primary key.
+    """
+
+    __tablename__ = "claim_term"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    term: str = Field(primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")

@@ -126,13 +126,18 @@ def quote_keys(span: str) -> list[str]:
 
 
 def block_keys(row: Row) -> frozenset[str]:
-    """Words a same-thing partner must share with this claim to be compared at all.
+    """Words a same-thing partner must share with this claim to be compared at all."""
+    return claim_keys(row.kind, row.span, row.subject_key, row.subject)
 
-    A pure function of the claim, so a full run and an incremental run see the same candidates.
-    """
-    if row.kind == "quote":
-        return frozenset(quote_keys(row.span))
-    return subject_block_keys(row.subject_key, row.subject)
+
+def claim_keys(
+    kind: str, span: str, subject_key: str | None, subject: str | None
+) -> frozenset[str]:
+    """A pure function of these columns, so a full run, an incremental run and the stored
+    claim_term index all see the same candidates."""
+    if kind == "quote":
+        return frozenset(quote_keys(span))
+    return subject_block_keys(subject_key, subject)
 
 
 @functools.lru_cache(maxsize=65536)

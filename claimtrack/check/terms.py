@@ -1,0 +1,86 @@
+"""The checker's word index (claim_term): which claims hold a term, and how many do.
+
+A term is a claim's kind and one of its block keys ("count:soldier", "quote:victory plan"): two
+claims are compared only if they share one that few claims of that kind hold. The checker stores
+a claim's terms when it first checks the claim's document; a new document then finds its
+candidates, and how common each of its terms is, by look-ups on the term index instead of a scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, text, union_all
+from sqlmodel import col
+
+from claimtrack.check.rows import claim_keys
+from claimtrack.models import ClaimTerm
+
+SEP = ":"
+CHUNK = 500
+INSERT_CHUNK = 20_000
+# SQLite allows at most 500 terms in one compound SELECT.
+LOOKUP_CHUNK = 200
+
+
+def term(kind: str, key: str) -> str:
+    return f"{kind}{SEP}{key}"
+
+
+def split(found: str) -> tuple[str, str]:
+    kind, _, key = found.partition(SEP)
+    return kind, key
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+Keyed = tuple[int, str, frozenset[str]]  # (claim id, kind, block keys)
+
+
+def store(conn: Connection, claims: Iterable[Keyed], replace: bool) -> int:
+    """Store the terms of (claim id, kind, block keys); ``replace`` drops what they had first."""
+    rows: list[dict[str, Any]] = []
+    ids: list[int] = []
+    for claim_id, kind, keys in claims:
+        ids.append(claim_id)
+        rows.extend({"term": term(kind, k), "claim_id": claim_id} for k in keys)
+    if replace:
+        for chunk in _chunks(ids, CHUNK):
+            conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(chunk)))
+    # In term order: the index is clustered on term, so its pages fill one after the other.
+    rows.sort(key=lambda r: (r["term"], r["claim_id"]))
+    for part in _chunks(rows, INSERT_CHUNK):
+        conn.execute(insert(ClaimTerm), list(part))
+    return len(rows)
+
+
+def index_all_claims(conn: Connection) -> int:
+    """Terms of every stored claim (the migration that made the table fills it with this).
+
+    Plain SQL on the columns the keys come from, so it does not depend on later models.
+    """
+    found = conn.execute(text("SELECT id, kind, span, subject_key, subject FROM claim"))
+    claims = [(i, kind, claim_keys(kind, span, key, subj)) for i, kind, span, key, subj in found]
+    conn.execute(delete(ClaimTerm))
+    return store(conn, claims, replace=False)
+
+
+def postings(conn: Connection, terms: Iterable[str], limit: int) -> dict[str, list[int]]:
+    """Up to ``limit`` claim ids per term: one range of the index each, however common the term
+    (a term found ``limit`` times is too common to block on, and its full count is not needed)."""
+    wanted = sorted(set(terms))
+    out: dict[str, list[int]] = {t: [] for t in wanted}
+    table = ClaimTerm.__table__  # type: ignore[attr-defined]
+    for chunk in _chunks(wanted, LOOKUP_CHUNK):
+        parts = [
+            select(table.c.term, table.c.claim_id).where(table.c.term == t).limit(limit).subquery()
+            for t in chunk
+        ]
+        query = union_all(*(select(p.c.term, p.c.claim_id) for p in parts))
+        for found, claim_id in conn.execute(query):
+            out[found].append(claim_id)
+    return out
