@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .numbers import qualifier_before
+from .numbers import Num, qualifier_before
 from .subjects import phrase_after, possessor_before
 from .types import ExtractedClaim
 
@@ -60,33 +60,104 @@ def _code_after(text: str, end: int) -> tuple[str, int] | None:
     return _WORD_CODES.get(base, "USD"), m.end()
 
 
-_RATE = re.compile(r"\s+(?:a|per|each)\s+(?:year|day|month|week|hour)\b")
+# "€25 million a day", "6 cents a gallon", "€85 per tonne": the rate belongs to the figure.
+_RATE = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?P<per>year|day|month|week|hour|night|gallon|litre|liter|tonne|ton|"
+    r"barrel|share|head|person|capita|kilo|kilogram|kg|pound|unit|mile|kilometre|kilometer|km|"
+    r"megawatt-hour|kilowatt-hour|MWh|kWh|household|passenger|seat|vote|dose|pupil|student|patient)\b"
+)
 # "$1 billion to $2 billion": a second amount in the same currency closes a range.
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+# Amounts in a currency's hundredth: "6 cents", "50 pence", "20 euro cents".
+_MINOR = re.compile(r"\s+(?:(?P<eur>euro\s+)?(?P<c>cents?)|(?P<pence>pence|pennies))\b")
+# Verbs whose amount goes to a purpose named after "on", "to", "for", "into".
+_PURPOSE = re.compile(r"\s+(?:on|to|for|into|towards?|in)\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
+_ACTOR = re.compile(r"\b(?P<who>[A-Z]{2,5}|U\.S\.|U\.K\.|E\.U\.)(?![\w.])")
+_NOUN_BEFORE = re.compile(
+    r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+(?:of|worth|totalling|totaling|"
+    r"valued\s+at|costing|amounting\s+to)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    r"more\s+than\s+|over\s+|at\s+least\s+)?$"
+)
+
+
+def _minor_unit(text: str, end: int, start: int) -> tuple[str, int] | None:
+    """(code, end) for an amount in cents or pence, which has no currency sign of its own."""
+    m = _MINOR.match(text, end)
+    if not m:
+        return None
+    if m.group("pence"):
+        return "GBP", m.end()
+    if m.group("eur") or "€" in text[max(0, start - 300) : start]:
+        return "EUR", m.end()
+    return "USD", m.end()
+
+
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "this", "that", "his", "her", "our"])
+
+
+def _after_determiner(words: list[str]) -> list[str]:
+    """'The EU approved a loan' -> ['loan']: the noun phrase the last determiner opens."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _DETERMINERS:
+            return words[i + 1 :]
+    return words
+
+
+def _noun_phrase(words: list[str]) -> str:
+    keep = [w for w in words if w.lower() not in _FILLER]
+    return " ".join(keep)
+
+
+def _actor(doc: Doc, a: int, start: int) -> str | None:
+    """An acronym acting in the clause before the amount: 'EU' in 'The EU approved a €35bn loan'."""
+    clause_start = max(a, text_rfind_any(doc.text, ",;:", a, start) + 1)
+    found = None
+    for m in _ACTOR.finditer(doc.text, clause_start, start):
+        found = m.group("who").replace(".", "")
+    return found
+
+
+def text_rfind_any(text: str, chars: str, a: int, b: int) -> int:
+    return max(text.rfind(ch, a, b) for ch in chars)
 
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
+    """What the amount is about: the noun it modifies, the noun it is 'of', or its purpose."""
     text = doc.text
     a, b = doc.sentences.bounds(start, end)
     after, _ = phrase_after(text, end, b, max_words=3)
-    owner = possessor_before(text, start)
-    if after:
-        return f"{owner} {after}" if owner else after
-    m = re.search(
-        r"(?P<noun>[A-Za-z]+)\s+(?:of|worth|totalling|totaling|valued at)\s+$",
-        text[max(a, start - 40) : start],
-    )
-    if m:
-        return m.group("noun")
+    owner = possessor_before(text, start) or _actor(doc, a, start)
+    noun = after
+    if not noun:
+        m = _NOUN_BEFORE.search(text, max(a, start - 50), start)
+        if m:
+            noun = _noun_phrase(_after_determiner(m.group("np").split())[-3:])
+    if not noun:
+        purpose = _PURPOSE.match(text, end, b)
+        if purpose:
+            noun, _ = phrase_after(text, purpose.end(), b, max_words=3)
+            noun = _noun_phrase(noun.split())
+    if noun:
+        if owner and owner.lower() not in noun.lower():
+            return f"{owner} {noun}"
+        return noun
     words = re.findall(r"[A-Za-z][\w-]+", text[max(a, start - 60) : start])
     words = [w for w in words if w.lower() not in _FILLER]
     return " ".join(words[-2:]) or None
 
 
+def _with_rate(subject: str | None, rate: re.Match[str] | None) -> str | None:
+    if rate is None:
+        return subject
+    per = f"per {rate.group('per')}"
+    return f"{subject} {per}" if subject else per
+
+
 _FILLER = frozenset(
     """a an the of to up more than about around some nearly almost over under worth and with by
     for from at in on was were is are be been has have had its their his her will would could
-    should may might can must also further another""".split()  # noqa: SIM905
+    should may might can must also further another new extra additional total it they this
+    that which who""".split()  # noqa: SIM905
 )
 
 
@@ -103,6 +174,10 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         before = _code_before(text, num.start)
         after = None if before else _code_after(text, num.end)
+        if before is None and after is None and not num.scaled and not num.words:
+            after = _minor_unit(text, num.end, num.start)
+            if after is not None:
+                num = Num(num.start, num.end, num.value / 100, None, False, False, None)
         if before is None and after is None:
             continue
         code = before[0] if before else after[0]  # type: ignore[index]
@@ -118,14 +193,17 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 value_max = nxt.value
                 end = nxt.end
                 skip_until = nxt.end
+        amount_end = end
         rate = _RATE.match(text, end)
         if rate:
-            end = rate.end()  # "€25 million a day": the rate belongs to the figure
+            end = rate.end()
         qualifier, q_start = qualifier_before(text, start)
         if value_max is not None:
             qualifier = "range"
         bracketed = text[last_end:start].strip() == "(" and last_end >= 0
-        subject = last_subject if bracketed else _subject(doc, q_start, end)
+        subject = (
+            last_subject if bracketed else _with_rate(_subject(doc, q_start, amount_end), rate)
+        )
         if bracketed and qualifier == "exact":
             qualifier = last_qualifier  # "up to €35 billion ($38 billion)": same bound
         tied = doc.tied_date(q_start, end)

@@ -42,8 +42,8 @@ def test_bracketed_conversion_is_a_second_claim_about_the_same_subject() -> None
     assert (first.value, first.unit, first.qualifier) == (35e9, "EUR", "at_most")
     assert (second.span, second.value, second.unit) == ("$38 billion", 38e9, "USD")
     assert second.qualifier == "at_most"
-    assert first.subject == second.subject == "loan"
-    assert first.subject_key == "loan"
+    assert first.subject == second.subject == "EU loan"
+    assert first.subject_key == "eu loan"
 
 
 def test_subject_is_the_noun_the_amount_modifies() -> None:
@@ -61,3 +61,50 @@ def test_money_is_not_also_a_count() -> None:
     kinds = [c.kind for c in claims_of("They sent $425 million weapons.", "money")]
     assert kinds == ["money"]
     assert claims_of("They sent $425 million weapons.", "count") == []
+
+
+def test_cents_a_gallon_is_money_with_the_rate_in_the_subject() -> None:
+    c = one("The bill raises the gasoline tax by 6 cents a gallon.", "money")
+    assert (c.span, c.value, c.unit, c.subject) == (
+        "6 cents a gallon", 0.06, "USD", "gasoline tax per gallon",
+    )  # fmt: skip
+    assert claims_of("The bill raises the gasoline tax by 6 cents a gallon.", "count") == []
+
+
+def test_a_range_with_a_rate() -> None:
+    c = one("The merger should save $1-2 billion a year.", "money")
+    assert (c.span, c.value, c.value_max, c.unit, c.qualifier) == (
+        "$1-2 billion a year", 1e9, 2e9, "USD", "range",
+    )  # fmt: skip
+    assert c.subject is not None and c.subject.endswith("per year")
+
+
+def test_per_tonne_stays_in_the_span_and_the_subject() -> None:
+    c = one("The carbon levy will be €85 per tonne of CO2 from 2027.", "money")
+    assert (c.span, c.value, c.unit) == ("€85 per tonne", 85, "EUR")
+    assert c.subject is not None and "per tonne" in c.subject
+
+
+def test_pence_are_pounds() -> None:
+    c = one("The charge rises to 50 pence next year.", "money")
+    assert (c.value, c.unit) == (0.5, "GBP")
+
+
+def test_subject_names_the_purpose_after_spend_on() -> None:
+    c = one("The US will spend $425 million on a new arms package.", "money")
+    assert c.subject == "US arms package"
+
+
+def test_subject_names_the_fund_the_pledge_goes_to() -> None:
+    assert one("Donors pledged €20bn to a reconstruction fund.", "money").subject == (
+        "reconstruction fund"
+    )
+
+
+def test_subject_of_an_amount_after_worth_is_the_noun_phrase_before() -> None:
+    c = one("A new US arms package worth $425 million was announced.", "money")
+    assert c.subject == "US arms package"
+
+
+def test_actor_acronym_joins_a_bare_noun_subject() -> None:
+    assert one("The EU approved a €35 billion loan for Ukraine.", "money").subject == "EU loan"
