@@ -10,11 +10,11 @@ Plain functions over a Session; no UI import.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, tuple_
 from sqlmodel import Session, col
 from sqlmodel import select as sql_select
 
@@ -25,6 +25,7 @@ from claimtrack.models import (
     ConflictClaim,
     ConflictState,
     Document,
+    Source,
     StatusChange,
 )
 from claimtrack.store.claims import ClaimFilter, filtered
@@ -79,11 +80,16 @@ SORTS = ("document", "kind", "claim", "value", "subject", "status", "flags", "id
 
 @dataclass(frozen=True, slots=True)
 class BrowseQuery:
-    """What the table shows: a filter and an order."""
+    """What the table shows: a filter and an order.
+
+    `keep` holds claims shown whatever the filter says: one the checker has just marked out
+    of a status filter stays in place (so the next key still acts on it) until the cursor
+    leaves it; a reload while it is kept must not pull it from under the cursor."""
 
     flt: ClaimFilter = field(default_factory=ClaimFilter)
     sort: str = "document"
     descending: bool = False
+    keep: frozenset[int] = frozenset()
 
     def key_columns(self) -> list[Any]:
         return [*_sort_columns(self.sort), col(Claim.id)]
@@ -115,9 +121,11 @@ class ClaimRow:
         return replace(self, status=status)
 
 
-def _base(query: BrowseQuery) -> tuple[Select[Any], list[ColumnElement[Any]]]:
+def _base(
+    session: Session, query: BrowseQuery, within: Collection[int] | None = None
+) -> tuple[Select[Any], list[ColumnElement[Any]]]:
     keys = query.key_columns()
-    stmt = select(
+    stmt: Any = select(
         col(Claim.id),
         col(Claim.document_id),
         col(Claim.kind),
@@ -133,7 +141,40 @@ def _base(query: BrowseQuery) -> tuple[Select[Any], list[ColumnElement[Any]]]:
         col(Claim.status),
         *keys,
     )
-    return filtered(stmt, query.flt.validate()), keys
+    stmt = _where(session, stmt, query)
+    if within is not None:
+        stmt = stmt.where(col(Claim.id).in_(sorted(within)))
+    return stmt, keys
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _search(text: str, dialect: str) -> ColumnElement[bool]:
+    """claims.filtered's search, cheaper on SQLite: there LIKE already ignores ASCII case and
+    lower() folds only ASCII too, so `x LIKE p` selects the same rows as `lower(x) LIKE
+    lower(p)` in half the time of a full scan (a search that matches few rows reads them all).
+    tests/tui/test_browse.py holds both to the same rows."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    columns = (col(Claim.text), col(Claim.span), col(Claim.subject), col(Claim.speaker))
+    if dialect == "sqlite":
+        return or_(*[c.like(pattern, escape="\\") for c in columns])
+    return or_(*[c.ilike(pattern, escape="\\") for c in columns])
+
+
+def _where(session: Session, stmt: Any, query: BrowseQuery) -> Any:
+    flt = query.flt.validate()
+    condition = filtered(select(literal(1)), replace(flt, search=None)).whereclause
+    if flt.search:
+        found = _search(flt.search, _dialect(session))
+        condition = found if condition is None else and_(condition, found)
+    if condition is None:
+        return stmt
+    if query.keep:
+        condition = or_(condition, col(Claim.id).in_(sorted(query.keep)))
+    return stmt.where(condition)
 
 
 def _ordered(stmt: Select[Any], keys: list[ColumnElement[Any]], descending: bool) -> Select[Any]:
@@ -148,10 +189,14 @@ def fetch_page(
     after: Key | None = None,
     before: Key | None = None,
     offset: int | None = None,
+    within: Collection[int] | None = None,
 ) -> list[ClaimRow]:
     """Rows in the query's order: after a key, before a key, or from an offset (in that order
-    of preference: keyset when the caller holds a neighbouring page, OFFSET for a far jump)."""
-    stmt, keys = _base(query)
+    of preference: keyset when the caller holds a neighbouring page, OFFSET for a far jump).
+
+    `within` narrows to the given claims: a search typed further can only keep rows of the
+    search before it, so when those were few, the new one need not scan the table."""
+    stmt, keys = _base(session, query, within)
     if after is not None:
         stmt = stmt.where(_beyond(keys, after, forward=not query.descending))
         stmt = _ordered(stmt, keys, query.descending)
@@ -246,18 +291,18 @@ def related_verdicts(session: Session, claim_ids: list[int]) -> dict[int, list[s
 
 
 def count_rows(session: Session, query: BrowseQuery) -> int:
-    stmt = filtered(select(func.count()).select_from(Claim), query.flt.validate())
+    stmt = _where(session, select(func.count()).select_from(Claim), query)
     return int(session.execute(stmt).scalar_one())
 
 
 def row_index(session: Session, query: BrowseQuery, claim_id: int) -> int | None:
     """Where a claim sits in the query's order (rows before it), or None if filtered out."""
     keys = query.key_columns()
-    stmt = filtered(select(*keys), query.flt.validate()).where(col(Claim.id) == claim_id)
+    stmt = _where(session, select(*keys), query).where(col(Claim.id) == claim_id)
     found = session.execute(stmt).first()
     if found is None:
         return None
-    ahead = filtered(select(func.count()).select_from(Claim), query.flt).where(
+    ahead = _where(session, select(func.count()).select_from(Claim), query).where(
         _beyond(keys, tuple(found), forward=query.descending)
     )
     return int(session.execute(ahead).scalar_one())
@@ -265,11 +310,15 @@ def row_index(session: Session, query: BrowseQuery, claim_id: int) -> int | None
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """Cheap to read; changes when claims are added or removed, statuses or conflicts change."""
+    """Cheap to read (each part is one index lookup or a count); changes when claims are
+    added or removed, a status changes, a note or a source is added, or conflicts change."""
 
     claims: int
     max_claim_id: int
     max_change_id: int
+    changes: int
+    sources: int
+    max_source_id: int
     conflicts: int
     conflicts_updated: str
 
@@ -278,19 +327,33 @@ def fingerprint(session: Session) -> Fingerprint:
     claims, max_id = session.execute(
         select(func.count(), func.coalesce(func.max(col(Claim.id)), 0)).select_from(Claim)
     ).one()
-    max_change = session.execute(select(func.coalesce(func.max(col(StatusChange.id)), 0))).scalar()
+    changes, max_change = session.execute(
+        select(func.count(), func.coalesce(func.max(col(StatusChange.id)), 0)).select_from(
+            StatusChange
+        )
+    ).one()
+    sources, max_source = session.execute(
+        select(func.count(), func.coalesce(func.max(col(Source.id)), 0)).select_from(Source)
+    ).one()
     conflicts, updated, decided = session.execute(
         select(func.count(), func.max(col(Conflict.updated_at)), func.max(col(Conflict.decided_at)))
     ).one()
     return Fingerprint(
-        int(claims), int(max_id), int(max_change or 0), int(conflicts), f"{updated}|{decided}"
+        claims=int(claims),
+        max_claim_id=int(max_id),
+        max_change_id=int(max_change or 0),
+        changes=int(changes),
+        sources=int(sources),
+        max_source_id=int(max_source or 0),
+        conflicts=int(conflicts),
+        conflicts_updated=f"{updated}|{decided}",
     )
 
 
 def document_claim_spans(session: Session, document_id: int) -> list[ClaimRow]:
     """A document's claims in text order, for highlighting them in the article."""
     query = BrowseQuery(ClaimFilter(document_id=document_id), sort="document")
-    stmt, keys = _base(query)
+    stmt, keys = _base(session, query)
     raw = list(session.execute(_ordered(stmt, keys, False)).all())
     return _rows(session, raw, len(keys))
 

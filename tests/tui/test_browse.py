@@ -132,3 +132,54 @@ def test_fingerprint_changes_with_claims_and_statuses(engine: Engine) -> None:
         second = fingerprint(session)
         assert second != first and second.max_change_id > first.max_change_id
         assert fingerprint(session) == second
+
+
+def test_search_selects_what_the_cli_search_selects(engine: Engine) -> None:
+    """browse's search (LIKE on SQLite) and claims.filtered's (lower() LIKE lower()) agree."""
+    texts = ["Ärzte said 50% of Straße", "ärzte_x and ÄRZTE", "back\\slash 5_0", "Mixed CASE"]
+    with Session(engine) as session:
+        claims = [
+            Claim(kind="count", text=t, span=t[:6], start=0, end=6, subject=t[-5:], speaker=None)
+            for t in texts
+        ]
+        store.add_document(session, Document(sha256="a" * 64, text=" ".join(texts)), claims)
+        session.commit()
+        for search in ["ärzte", "ÄRZTE", "Ärzte", "50%", "5_0", "_", "%", "\\", "case", "CASE"]:
+            flt = ClaimFilter(search=search)
+            expected = {c.id for c in store.list_claims(session, flt)}
+            rows = fetch_page(session, BrowseQuery(flt), limit=100)
+            assert {r.id for r in rows} == expected, search
+            assert count_rows(session, BrowseQuery(flt)) == len(expected), search
+
+
+def test_kept_claims_stay_in_the_selection_and_within_narrows(engine: Engine) -> None:
+    fill(engine, docs=1, per_doc=20)
+    with Session(engine) as session:
+        everything = fetch_page(session, BrowseQuery(), limit=100)
+        outside = next(r for r in everything if r.status != "false")
+        query = BrowseQuery(ClaimFilter(status="false"))
+        kept = replace(query, keep=frozenset({outside.id}))
+        assert outside.id not in {r.id for r in fetch_page(session, query, limit=100)}
+        rows = fetch_page(session, kept, limit=100)
+        assert outside.id in {r.id for r in rows}
+        assert [r.id for r in rows] == sorted(r.id for r in rows)  # still in document order
+        assert count_rows(session, kept) == count_rows(session, query) + 1
+        assert row_index(session, kept, outside.id) == [r.id for r in rows].index(outside.id)
+        some = {r.id for r in rows[:3]}
+        assert {r.id for r in fetch_page(session, query, limit=100, within=some)} == some - {
+            outside.id
+        }
+
+
+def test_fingerprint_changes_with_sources_and_notes(engine: Engine) -> None:
+    fill(engine, docs=1, per_doc=3)
+    with Session(engine) as session:
+        claim_id = fetch_page(session, BrowseQuery(), limit=1)[0].id
+        first = fingerprint(session)
+        store.add_source(session, claim_id, "https://example.org/a", title=None, note=None, by="bo")
+        session.commit()
+        second = fingerprint(session)
+        assert second != first and second.sources == first.sources + 1
+        store.add_note(session, claim_id, "called them", by="bo")
+        session.commit()
+        assert fingerprint(session) != second
