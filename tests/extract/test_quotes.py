@@ -156,3 +156,82 @@ def test_short_full_sentence_after_an_attributed_quote_continues_the_speaker() -
     )
     quotes = claims_of(text, "quote")
     assert [(q.span, q.speaker) for q in quotes][1] == ('"Nobody expected that."', "Greta Holm")
+
+
+def test_according_to_a_statement_from_an_organisation_after_the_quote() -> None:
+    text = (
+        'Marcus Bell criticised the bill. The business lobby was warmer. "After two years of '
+        'delay, the state finally has a plan that contractors can bid on," according to a '
+        "statement from the Lakeport Chamber of Commerce."
+    )
+    assert one(text, "quote").speaker == "the Lakeport Chamber of Commerce"
+
+
+def test_according_to_a_statement_before_the_quote() -> None:
+    text = (
+        "According to a statement from the Harbour Authority, “all berths will reopen once "
+        "the cranes have been inspected by engineers.”"
+    )
+    assert one(text, "quote").speaker == "the Harbour Authority"
+
+
+def test_a_spokesperson_for_an_organisation_speaks_for_it() -> None:
+    # Decided: the organisation is the speaker, so the checker meets "the ministry said" and
+    # "a spokesperson for the ministry said" as one speaker.
+    text = (
+        '"We will not comment on a deal that has not been signed yet," a spokesperson for '
+        "Aldervane said."
+    )
+    assert one(text, "quote").speaker == "Aldervane"
+    text = (
+        "A spokeswoman for the Interior Ministry said: “The border crossings will remain open "
+        "throughout the holiday weekend.”"
+    )
+    assert one(text, "quote").speaker == "the Interior Ministry"
+
+
+def test_a_named_spokesperson_is_the_speaker() -> None:
+    text = (
+        '"The talks were constructive and will continue next week in Geneva," said Anna Lee, '
+        "a spokesperson for the ministry."
+    )
+    assert one(text, "quote").speaker == "Anna Lee"
+
+
+def test_multi_paragraph_quote_is_one_claim_per_paragraph_with_one_speaker() -> None:
+    text = (
+        'In a floor speech on Monday, Senator Raymond Okafor put it more sharply: "We did not '
+        "walk out to stop the roads. We walked out because nobody could tell us where it went."
+        '\n\n"Now the governor says there will be a list. Good. We will read every line of it."'
+        "\n\nThe vote is due on Friday."
+    )
+    first, second = claims_of(text, "quote")
+    assert first.span.startswith('"We did not') and first.span.endswith("where it went.")
+    assert second.span.startswith('"Now the governor')
+    assert first.speaker == second.speaker == "Raymond Okafor"
+
+
+def test_multi_paragraph_quote_attributed_only_in_its_last_paragraph() -> None:
+    text = (
+        "The minister defended the budget at length.\n\n"
+        '"We have cut waste in every department and we have protected the hospitals.'
+        '\n\n"Nobody should doubt that the money is there," Finance Minister Petra Novak said.'
+    )
+    first, second = claims_of(text, "quote")
+    assert first.speaker == second.speaker == "Petra Novak"
+
+
+def test_apposition_between_name_and_verb_after_the_quote() -> None:
+    text = (
+        '"We have never seen water move like this," Iker Olabarria, the head of the '
+        "provincial fire service of Valmora, said."
+    )
+    assert one(text, "quote").speaker == "Iker Olabarria"
+
+
+def test_apposition_before_the_quote_with_a_capitalised_organisation() -> None:
+    text = (
+        "Maria Lopez, the chief executive of Harbour Freight Lines, said: “We will move every "
+        "container that is waiting within a fortnight.”"
+    )
+    assert one(text, "quote").speaker == "Maria Lopez"
