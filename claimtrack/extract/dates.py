@@ -34,7 +34,9 @@ DATE = re.compile(
     r"|(?P<may>May)\b"
     rf"|(?P<weekday>{_WEEKDAY})\b"
     rf"|(?P<relday>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+{_WEEKDAY})\b"
-    r"|(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast|[Pp]ast)\s+(?:year|month)|[Ll]ast\s+week|[Yy]esterday"
+    # "the past year", "last week", "in recent years" are vague spans, not dates a checker can
+    # look up, so they are not candidates; "last year" and "next month" name one period.
+    r"|(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast)\s+(?:year|month)(?!s)|[Yy]esterday"
     r"|[Tt]omorrow)\b"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
     rf"|(?P<year>{_YEAR})\b(?![-–/]\d|s\b|['’]s))"
@@ -280,6 +282,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if m.group("weekday") and _NAMED_DAY.search(text, max(0, start - 8), end + 12):
             continue  # "The Sunday Times", "Black Friday": names, not dates
+        if m.group("weekday") and _ANY_DAY.search(text, max(0, start - 7), start):
+            continue  # "on a Friday", "every Sunday": any such day, not one date
         a, _ = doc.sentences.bounds(start, end)
         future = _weekday_future(text, a, start)
         past = not future and _past(text, a, start)
@@ -291,6 +295,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     return out
 
 
+_ANY_DAY = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
 _NAMED_DAY = re.compile(
     rf"\b(?:Black|Good|Easter|Super|Cyber|Ash|Palm|Holy|Bloody)\s+{_WEEKDAY}\b"
     rf"|\b{_WEEKDAY}\s+(?:Times|Telegraph|Express|Mirror|Post|Night|Morning|Club|Prayers?)\b"
@@ -310,10 +315,23 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     # "had been due to expire on Thursday": a plan that lay ahead then, now in the past.
     if ahead is None:
         return False
+    keyword = ahead.group(0).split()[0].lower()
+    if keyword in ("from", "until"):
+        at = start - len(before) + ahead.start()
+        verb = _PAST.search(text, max(sentence_start, at - 50), at)
+        if verb and not _PRESENT.search(text, verb.end(), at):
+            return False  # "rain fell for 36 hours from late on Friday": a span already run
     return not re.search(r"\b(?:had|was|were)\s+(?:been\s+)?$", before[: ahead.start()])
 
 
-_PAST = re.compile(r"\b(?:was|were|had|has|have|did|since|last|[a-z]{2,}ed)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|has|have|did|since|last|[a-z]{2,}ed|fell|rose|began|came|went|took|met|"
+    r"left|held|won|lost|struck|broke|fled|grew|flew|sent|saw|ran|led|paid|hit)\b",
+    re.I,
+)
+
+
+_PRESENT = re.compile(r"\b(?:is|are|remains?|lasts?|runs?|continues?|will|stays?)\b")
 
 
 def _past(text: str, sentence_start: int, start: int) -> bool:
