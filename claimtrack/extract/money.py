@@ -68,6 +68,7 @@ _RATE = re.compile(
 )
 # "$1 billion to $2 billion": a second amount in the same currency closes a range.
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 # Amounts in a currency's hundredth: "6 cents", "50 pence", "20 euro cents".
 _MINOR = re.compile(r"\s+(?:(?P<eur>euro\s+)?(?P<c>cents?)|(?P<pence>pence|pennies))\b")
 # Verbs whose amount goes to a purpose named after "on", "to", "for", "into".
@@ -200,6 +201,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         qualifier, q_start = qualifier_before(text, start)
         if value_max is not None:
             qualifier = "range"
+            between = _BETWEEN.search(text, max(0, start - 8), start)
+            q_start = between.start() if between else q_start
         bracketed = text[last_end:start].strip() == "(" and last_end >= 0
         subject = (
             last_subject if bracketed else _with_rate(_subject(doc, q_start, amount_end), rate)

@@ -63,6 +63,19 @@ NUMBER = re.compile(
 _NUM_ONLY = re.compile(rf"^(?:{_DIGITS})", re.IGNORECASE)
 
 
+# Words joined by "and" where the word before is no scale: a list ("two and three"), while
+# "one hundred and five" and "two and a half" are one number.
+_SMALL_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)"
+)
+_LISTED = re.compile(
+    rf"(?P<a>(?:{_SMALL_WORD}[\s-]+)*{_SMALL_WORD})\s+and\s+(?P<b>(?!a\b|half\b)\S.*)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class Num:
     """A numeric candidate: ``text[start:end]`` is the number or range as written."""
@@ -147,7 +160,11 @@ def parse_number(text: str) -> tuple[float, bool, str | None] | None:
 
 
 def _scale_of(text: str) -> str | None:
-    return _split_scale(text.strip())[1]
+    scale = _split_scale(text.strip())[1]
+    if scale is None and text.strip():
+        last = text.split()[-1].lower()
+        scale = last if last in ("thousand", "million", "billion", "trillion") else None
+    return scale
 
 
 def scan_numbers(text: str) -> list[Num]:
@@ -155,16 +172,21 @@ def scan_numbers(text: str) -> list[Num]:
     out: list[Num] = []
     for m in NUMBER.finditer(text):
         a_text = m.group("a")
+        b_text = m.group("b")
+        sep = m.group("sep")
+        listed = _LISTED.match(a_text) if b_text is None else None
+        if listed:
+            # "between two and three years": two numbers in words, not one of five.
+            a_text, b_text, sep = listed.group("a"), listed.group("b"), " and "
         a = parse_number(a_text)
         if a is None:
             continue
         value, scaled, short = a
         value_max: float | None = None
-        b_text = m.group("b")
         end = m.end()
         if b_text is not None:
             b = parse_number(b_text)
-            sep = m.group("sep").strip().lower()
+            sep = sep.strip().lower()
             between = m.group(0).lower().startswith("between")
             change = sep == "to" and text[max(0, m.start() - 5) : m.start()].lower() == "from "
             if b is None or (sep == "and" and not between) or change:

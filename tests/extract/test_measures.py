@@ -150,3 +150,33 @@ def test_a_fraction_of_a_whole_is_a_percent_claim() -> None:
     c = one("Roughly a quarter of the city's buses are electric.", "percent")
     assert (c.span, c.value, c.unit, c.qualifier) == ("Roughly a quarter", 25, "%", "approx")
     assert claims_of("She won for a third time.", "percent") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span", "value", "value_max", "qualifier"),
+    [
+        ("Trees now grow up to 2,000 metres up.", "quantity", "up to 2,000 metres", 2000, None,
+         "at_most"),
+        ("The law allows no more than 50 people in a room.", "count", "no more than 50 people",
+         50, None, "at_most"),
+        ("Fewer than 300 families returned.", "count", "Fewer than 300 families", 300, None,
+         "at_most"),
+        ("At least 40 people died.", "count", "At least 40 people", 40, None, "at_least"),
+        ("Nearly 2,000 people live in shelters.", "count", "Nearly 2,000 people", 2000, None,
+         "approx"),
+        ("Almost 9,000 patients waited.", "count", "Almost 9,000 patients", 9000, None, "approx"),
+        ("Between 20 and 30 people were hurt.", "count", "Between 20 and 30 people", 20, 30,
+         "range"),
+        ("The deal is worth between £7bn and £8bn.", "money", "between £7bn and £8bn", 7e9, 8e9,
+         "range"),
+        ("It will take between two and three years.", "duration",
+         "between two and three years", 2, 3, "range"),
+        ("They sent between two and three thousand troops.", "count",
+         "between two and three thousand troops", 2000, 3000, "range"),
+    ],
+)  # fmt: skip
+def test_qualifiers(
+    text: str, kind: str, span: str, value: float, value_max: float | None, qualifier: str
+) -> None:
+    c = one(text, kind)
+    assert (c.span, c.value, c.value_max, c.qualifier) == (span, value, value_max, qualifier)
