@@ -1,12 +1,17 @@
 """The cross-document checker: claims about the same thing, linked; disagreements, grouped.
 
 run_check compares everything from scratch (idempotent); check_document compares one new
-document's claims with candidates from the rest. Both work inside the caller's transaction.
-Candidates come from blocks (kind, unit dimension, subject words), never from all pairs.
+document's claims with candidates from the rest; check_pending does whichever suits the
+documents not checked yet. run_check and check_document work inside the caller's transaction.
+Candidates come from blocks (kind, unit dimension, subject words), never from all pairs; the
+checker keeps each claim's block keys in the claim_term index for the incremental look-ups.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
@@ -21,13 +26,14 @@ from claimtrack.check.candidates import (
 )
 from claimtrack.check.groups import conflicts_in
 from claimtrack.check.match import Edge, compare
-from claimtrack.check.parallel import compare_pairs
+from claimtrack.check.parallel import compare_and_group
+from claimtrack.check.pending import check_pending, index_documents, mark_checked, pending_ids
 from claimtrack.check.persist import Written, linked_component, sync_conflicts, sync_links
 from claimtrack.check.quotes import word_diff
 from claimtrack.check.rows import Row
 from claimtrack.models import Conflict
 
-__all__ = ["CheckSummary", "check_document", "run_check", "word_diff"]
+__all__ = ["CheckSummary", "check_document", "check_pending", "run_check", "word_diff"]
 
 
 @dataclass(frozen=True)
@@ -63,23 +69,43 @@ def _summary(
     )
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The collector off while the claims are held: a full run holds 100,000 rows and their
+    features, which every automatic collection would walk again (seconds in all), and the
+    checker makes no reference cycles worth collecting meanwhile."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def run_check(session: Session) -> CheckSummary:
     """Check every claim against every candidate; re-running changes nothing and keeps decisions."""
-    rows = load_all(session)
-    pairs = sorted(all_pairs_in_blocks(rows))
-    edges = compare_pairs(rows, pairs)
-    written = Written()
     session.flush()
-    sync_links(session, {(e.a, e.b): e.relation for e in edges}, None, written)
-    found = conflicts_in(edges, {r.id: r for r in rows})
-    sync_conflicts(session, found, True, written)
-    return _summary(session, len(rows), len(pairs), edges, written)
+    with _no_gc():
+        rows = load_all(session)
+        pending = set(pending_ids(session))
+        pairs = sorted(all_pairs_in_blocks(rows))
+        edges, found = compare_and_group(rows, pairs)
+        written = Written()
+        sync_links(session, {(e.a, e.b): e.relation for e in edges}, None, written)
+        sync_conflicts(session, found, True, written)
+        index_documents(session, pending, [r for r in rows if r.document_id in pending])
+        mark_checked(session, None)
+        return _summary(session, len(rows), len(pairs), edges, written)
 
 
 def check_document(session: Session, document_id: int) -> CheckSummary:
     """Check one document's claims against candidates from the rest (after it is stored)."""
     session.flush()
     new = load_document(session, document_id)
+    # Its terms first: the counts behind the cap include its own claims, as a full run's do.
+    index_documents(session, {document_id}, new)
+    mark_checked(session, [document_id])
     written = Written()
     if not new:
         return _summary(session, 0, 0, [], written)

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, literal, or_
+from sqlalchemy import Select, Table, literal
 from sqlalchemy import select as sa_select
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from claimtrack.check import text
-from claimtrack.check.rows import KEYLESS, PAIR, UNIT_WORDS, Row, word_pairs
+from claimtrack.check import terms
+from claimtrack.check.rows import Row
 from claimtrack.models import Claim, Document
 
 # A word shared by more claims of one kind than this says nothing about sameness (its IDF is
 # near zero); pairs that share only such words are not compared. Counted per kind, not per
-# dimension, so the incremental check can count from the (kind, subject_key) index alone.
+# dimension, so the incremental check counts it from the claim_term index alone.
 BLOCK_CAP = 80
 
 Block = tuple[str, str]  # (dimension, key): the claims compared with each other
 Tally = tuple[str, str]  # (kind, key): what the cap counts
-_KEYLESS_MAX = 24  # a subject of unit words only ("months", "people") is short
 
 
 def tally(rows: Iterable[Row]) -> Counter[Tally]:
@@ -43,18 +40,29 @@ def blocks_of(row: Row, sizes: Mapping[Tally, int]) -> list[Block]:
 
 def all_pairs_in_blocks(rows: list[Row]) -> set[tuple[int, int]]:
     """Index pairs (i < j) of claims from different documents that share a block."""
-    sizes = tally(rows)
-    blocks: dict[Block, list[int]] = defaultdict(list)
+    # One pass: the claims of each (kind, key), whose length is the count the cap is about.
+    by_tally: dict[Tally, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
-        for block in blocks_of(row, sizes):
-            blocks[block].append(i)
+        kind = row.kind
+        for key in row.block_keys:
+            by_tally[(kind, key)].append(i)
+    blocks: dict[Block, list[int]] = defaultdict(list)
+    for (_, key), members in by_tally.items():
+        if len(members) > BLOCK_CAP:
+            continue
+        for i in members:
+            dim = rows[i].dim
+            if dim is not None:
+                blocks[(dim[0], key)].append(i)
     pairs: set[tuple[int, int]] = set()
+    docs = [row.document_id for row in rows]
     for members in blocks.values():
+        if len(members) < 2:
+            continue
+        members.sort()
         for n, i in enumerate(members):
-            doc = rows[i].document_id
-            for j in members[n + 1 :]:
-                if rows[j].document_id != doc:
-                    pairs.add((i, j) if i < j else (j, i))
+            doc = docs[i]
+            pairs.update((i, j) for j in members[n + 1 :] if docs[j] != doc)
     return pairs
 
 
@@ -78,125 +86,22 @@ def pairs_for(new: list[Row], pool: list[Row], sizes: Mapping[Tally, int]) -> li
 def fetch_pool(session: Session, new: list[Row]) -> tuple[list[Row], Counter[Tally]]:
     """The stored claims sharing a block with one of ``new``, and the counts behind the cap.
 
-    Subjects are read from the (kind, subject_key) index alone; only the few claims worth
-    comparing are then read in full.
+    Both come from the claim_term index (``new`` must be in it already): for each of the new
+    claims' terms, at most BLOCK_CAP + 1 claims, which tells a usable term from a common one
+    without counting the common one in full. Only the claims worth comparing are read.
     """
-    mine = [r for r in new if r.dim is not None]
-    quotes = [r for r in mine if r.kind == "quote"]
-    others = [r for r in mine if r.kind != "quote"]
-    wanted, sizes = _quote_pool(session, quotes) if quotes else (set(), Counter())
-    if others:
-        found, counted = _subject_pool(session, others)
-        wanted |= found
-        sizes.update(counted)
-    docs = {r.document_id for r in new}
-    pool = [r for r in load_ids(session, wanted) if r.document_id not in docs]
-    return pool, sizes
-
-
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
-
-
-def _word_start_pattern(keys: Iterable[str]) -> re.Pattern[str]:
-    """Matches a subject holding a word that may stem to one of ``keys``."""
-    prefixes = sorted({k[: max(4, len(k) - 2)] for k in keys}, key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in prefixes) or "(?!)"
-    return re.compile(rf"(?<![{_LETTER}])(?:{body})", re.IGNORECASE)
-
-
-def _subject_pool(session: Session, mine: list[Row]) -> tuple[set[int], Counter[Tally]]:
-    conn = session.connection()
-    kinds = sorted({r.kind for r in mine})
-    words = {k for r in mine for k in r.block_keys if k != KEYLESS and PAIR not in k}
-    might = _word_start_pattern(words)
-    keyless = any(KEYLESS in r.block_keys for r in mine)
-    # Each stored subject once per kind with its count; exact keys only for the likely ones.
-    counts: Counter[tuple[str, bool, str | None]] = Counter()
-    in_kinds = col(Claim.kind).in_(kinds)
-    no_key = col(Claim.subject_key).is_(None)
-    for kind, value in conn.execute(
-        sa_select(col(Claim.kind), col(Claim.subject_key)).where(in_kinds, ~no_key)
-    ).all():
-        if value is not None and (might.search(value) or (keyless and len(value) <= _KEYLESS_MAX)):
-            counts[(kind, True, value)] += 1
-    for kind, value in conn.execute(
-        sa_select(col(Claim.kind), col(Claim.subject)).where(in_kinds, no_key)
-    ).all():
-        if value is None or might.search(value) or (keyless and len(value) <= _KEYLESS_MAX):
-            counts[(kind, False, value)] += 1
-    # Count only the keys the new claims hold, and never work out a stored subject's keys in
-    # full: most share just one common word with the new claims.
+    wanted = {terms.term(r.kind, k) for r in new if r.dim is not None for k in r.block_keys}
+    found = terms.postings(session.connection(), wanted, BLOCK_CAP + 1)
     sizes: Counter[Tally] = Counter()
-    shared_of: dict[tuple[str, bool, str | None], set[str]] = {}
-    pairs_wanted = {k for r in mine for k in r.block_keys if PAIR in k}
-    for (kind, is_key, value), n in counts.items():
-        plain = text.subject_words(value, None) if is_key else text.subject_words(None, value)
-        plain -= UNIT_WORDS
-        shared = plain & words
-        if len(shared) >= 2:
-            shared |= word_pairs(plain) & pairs_wanted
-        if keyless and not plain:
-            shared = {KEYLESS}
-        if shared:
-            shared_of[(kind, is_key, value)] = shared
-            for key in shared:
-                sizes[(kind, key)] += n
-    usable = {(r.kind, k) for r in mine for k in r.block_keys if sizes[(r.kind, k)] <= BLOCK_CAP}
-    chosen: dict[tuple[str, bool], list[str | None]] = defaultdict(list)
-    for (kind, is_key, value), shared in shared_of.items():
-        if any((kind, k) in usable for k in shared):
-            chosen[(kind, is_key)].append(value)
     ids: set[int] = set()
-    for (kind, is_key), values in chosen.items():
-        of_kind = col(Claim.kind) == kind
-        column = col(Claim.subject_key) if is_key else col(Claim.subject)
-        present = [v for v in values if v is not None]
-        for chunk in _chunks(present):
-            ids |= _ids(conn, of_kind, column.in_(chunk), *([] if is_key else [no_key]))
-        if len(present) < len(values):  # neither subject nor key
-            ids |= _ids(conn, of_kind, no_key, col(Claim.subject).is_(None))
-    return ids, sizes
-
-
-def _ids(conn: Connection, *where: ColumnElement[bool]) -> set[int]:
-    found = conn.execute(sa_select(col(Claim.id)).where(*where)).scalars()
-    return {i for i in found if i is not None}
-
-
-def _quote_pool(session: Session, mine: list[Row]) -> tuple[set[int], Counter[Tally]]:
-    """Quotes have no subject: their keys are word pairs, found in the stored span with LIKE."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    keys = sorted({k for r in mine for k in r.block_keys})
-    if not keys:
-        return set(), Counter()
-    like = [_contains(Claim.span, k, sqlite) for k in keys]
-    query = row_query(light=True).where(col(Claim.kind) == "quote", or_(*like))
-    light = rows_from(session.connection().execute(query).all())
-    seen = {r.id: r for r in [*mine, *light]}
-    # Exact: every stored quote holding one of these keys matched the LIKE.
-    counted: Counter[Tally] = Counter(
-        {t: n for t, n in tally(seen.values()).items() if t[1] in keys}
-    )
-    usable = {k for k in keys if counted[("quote", k)] <= BLOCK_CAP}
-    return {r.id for r in light if r.block_keys & usable}, counted
-
-
-def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _contains(column: Any, word: str, sqlite: bool) -> ColumnElement[bool]:
-    pattern = f"%{_escape(word)}%"
-    # SQLite's LIKE already ignores ASCII case (its ILIKE, lower() on both sides, is slower);
-    # PostgreSQL needs ILIKE.
-    if sqlite:
-        return col(column).like(pattern, escape="\\")
-    return col(column).ilike(pattern, escape="\\")
+    for name, claims in found.items():
+        sizes[terms.split(name)] = len(claims)
+        if len(claims) <= BLOCK_CAP:
+            ids.update(claims)
+    docs = {r.document_id for r in new}
+    ids -= {r.id for r in new}
+    pool = [r for r in load_ids(session, ids) if r.document_id not in docs]
+    return pool, sizes
 
 
 _ROW_COLUMNS = (

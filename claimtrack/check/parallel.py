@@ -5,21 +5,30 @@ when that is safe: fork is available and this process runs no other threads (a f
 another thread holds a lock can deadlock the child; the TUI runs the checker in a worker
 thread, so there it runs in-process). The children never touch the database connection, and
 forked workers leave through os._exit, so the parent's connection is left as it was.
+
+Each worker takes whole connected groups of candidate pairs: the features of a claim (its
+sentence's words, its owners, its interval) are then worked out by one process only, and the
+groups of disagreeing claims, which never reach beyond such a group, are formed and explained
+there too.
 """
 
 from __future__ import annotations
 
+import heapq
 import multiprocessing
 import os
 import threading
+from collections import defaultdict
 
+from claimtrack.check.groups import Found, conflicts_in
 from claimtrack.check.match import Edge, compare
 from claimtrack.check.rows import Row
 
 PARALLEL_MIN_PAIRS = 50_000  # below this, starting workers costs more than it saves
 MAX_WORKERS = 4
 
-_shared: tuple[list[Row], list[tuple[int, int]]] | None = None
+Pair = tuple[int, int]
+_shared: tuple[list[Row], list[list[Pair]]] | None = None
 
 
 def workers_for(n_pairs: int) -> int:
@@ -30,27 +39,62 @@ def workers_for(n_pairs: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def _compare_range(bounds: tuple[int, int]) -> list[Edge]:
+def compare_all(rows: list[Row], pairs: list[Pair]) -> list[Edge]:
+    return [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+
+
+def _work(part: int) -> tuple[list[Edge], list[Found]]:
     assert _shared is not None
-    rows, pairs = _shared
-    lo, hi = bounds
-    return [e for i, j in pairs[lo:hi] if (e := compare(rows[i], rows[j])) is not None]
+    rows, parts = _shared
+    edges = compare_all(rows, parts[part])
+    return edges, conflicts_in(edges, {rows[k].id: rows[k] for p in parts[part] for k in p})
 
 
-def compare_pairs(rows: list[Row], pairs: list[tuple[int, int]]) -> list[Edge]:
-    """compare() on every (i, j) pair of rows, in order."""
+def connected(n_rows: int, pairs: list[Pair]) -> list[list[Pair]]:
+    """The pairs split by connected group of claims (union-find over row indices)."""
+    parent = list(range(n_rows))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        groups[root(pair[0])].append(pair)
+    return list(groups.values())
+
+
+def share_out(groups: list[list[Pair]], workers: int) -> list[list[Pair]]:
+    """Whole groups to workers, largest first, each to the least loaded one."""
+    loads = [(0, w) for w in range(workers)]
+    parts: list[list[Pair]] = [[] for _ in range(workers)]
+    for group in sorted(groups, key=len, reverse=True):
+        load, w = heapq.heappop(loads)
+        parts[w].extend(group)
+        heapq.heappush(loads, (load + len(group), w))
+    return [sorted(p) for p in parts if p]
+
+
+def compare_and_group(rows: list[Row], pairs: list[Pair]) -> tuple[list[Edge], list[Found]]:
+    """compare() on every (i, j) pair of rows, and the conflicts the edges make: the edges in
+    (a, b) order, the conflicts by their smallest claim id, however the work was shared."""
     global _shared
     workers = workers_for(len(pairs))
-    _shared = (rows, pairs)
+    if workers == 1:
+        edges = compare_all(rows, pairs)
+        return edges, conflicts_in(edges, {r.id: r for r in rows})
+    _shared = (rows, share_out(connected(len(rows), pairs), workers))
     try:
-        if workers == 1:
-            return _compare_range((0, len(pairs)))
-        # Contiguous ranges: pairs are sorted, so each worker meets the same rows again and
-        # reuses what it worked out about them.
-        step = -(-len(pairs) // workers)
-        ranges = [(lo, min(lo + step, len(pairs))) for lo in range(0, len(pairs), step)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_compare_range, ranges)
-        return [e for part in parts for e in part]
+        with multiprocessing.get_context("fork").Pool(len(_shared[1])) as pool:
+            results = pool.map(_work, range(len(_shared[1])))
     finally:
         _shared = None
+    edges = sorted((e for part, _ in results for e in part), key=lambda e: (e.a, e.b))
+    found = sorted((f for _, part in results for f in part), key=lambda f: min(f.members))
+    return edges, found

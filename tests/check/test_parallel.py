@@ -1,5 +1,6 @@
-"""The forked comparison gives exactly the sequential result (run in a fresh, single-threaded
-interpreter, as `claimtrack check` runs; pytest workers have threads of their own)."""
+"""The forked comparison gives exactly the sequential result, edges and conflicts alike (run in
+a fresh, single-threaded interpreter, as `claimtrack check` runs; pytest workers have threads of
+their own)."""
 
 from __future__ import annotations
 
@@ -15,22 +16,29 @@ SCRIPT = textwrap.dedent(
     """
     import threading
     from claimtrack.check import parallel
+    from claimtrack.check.groups import conflicts_in
     from claimtrack.check.match import compare
     from claimtrack.check.rows import Row
 
+    # Three things counted (three groups of candidates, shared out between the workers), each
+    # told by 80 claims with five figures.
     rows = []
     for i in range(240):
-        doc, value = i % 12, 1000 + 100 * (i % 5)
-        sentence = f"Officials said {value:,} North Korean soldiers went to Kursk in group {i % 7}."
+        doc, value, what = i % 12, 1000 + 100 * (i % 5), ["soldiers", "drones", "tanks"][i % 3]
+        sentence = f"Officials said {value:,} North Korean {what} went to Kursk in group {i % 7}."
         rows.append(Row(i + 1, doc, "count", sentence, f"{value:,}", float(value), None,
-                        "soldiers", "exact", None, "North Korean soldiers", "korean north soldier",
+                        what, "exact", None, f"North Korean {what}", f"korean north {what}",
                         None))
-    pairs = [(i, j) for i in range(len(rows)) for j in range(i + 1, len(rows))]
+    pairs = [(i, j) for i in range(len(rows)) for j in range(i + 1, len(rows))
+             if rows[i].unit == rows[j].unit]
     sequential = [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+    groups = conflicts_in(sequential, {r.id: r for r in rows})
     parallel.PARALLEL_MIN_PAIRS = 1
     assert threading.active_count() == 1 and parallel.workers_for(len(pairs)) >= 1
-    forked = parallel.compare_pairs(rows, pairs)
+    assert len(parallel.connected(len(rows), pairs)) == 3
+    forked, found = parallel.compare_and_group(rows, pairs)
     assert forked == sequential, (len(forked), len(sequential))
+    assert found == groups and len(found) == 3
     assert any(e.relation == "conflicts" for e in forked)
     assert any(e.relation == "agrees" for e in forked)
     print(parallel.workers_for(len(pairs)), len(forked))
