@@ -65,7 +65,7 @@ class Row:
             return ("date", 1.0) if self.date else None
         if self.value is None:
             return None
-        return values.dimension(self.kind, self.unit)
+        return values.dimension(self.kind, self.unit, self.span)
 
     @cached_property
     def bounds(self) -> tuple[float, float]:

@@ -36,16 +36,20 @@ FLOAT_SLACK = 0.005  # unit conversions (365.25 / 12) leave crumbs
 HALF_STEP = 0.499
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# "2.5 percentage points", "3 points", "4pp", "4 pp" (digits may touch "pp").
+_POINTS = re.compile(r"(?<![a-z])points?(?![a-z])|(?<![a-z])pp(?![a-z])", re.IGNORECASE)
 
 
-def dimension(kind: str, unit: str | None) -> tuple[str, float] | None:
+def dimension(kind: str, unit: str | None, span: str = "") -> tuple[str, float] | None:
     """(dimension, factor to its base unit) for a numeric claim, None if it cannot be compared."""
     u = (unit or "").strip().lower()
     if kind == "money":
         return (f"money:{u.upper()}", 1.0) if u else None
     if kind == "percent":
         # Percentage points are another quantity than percent: a 2 pp rise is not a 2 % one.
-        return ("percent:pp", 1.0) if u in ("pp", "percentage points") else ("percent", 1.0)
+        # The contract gives both the unit %, so the span tells them apart.
+        points = u in ("pp", "percentage points") or bool(_POINTS.search(span))
+        return ("percent:pp", 1.0) if points else ("percent", 1.0)
     base = stem(u) if u else ""
     if base in _DURATION_WORDS and kind in ("duration", "count"):
         return ("duration", _DAYS[_DURATION_WORDS[base]])

@@ -445,17 +445,30 @@ def test_the_verb_before_a_date_decides_which_event_it_dates(corpus: Corpus) -> 
     assert pair(closed, other) not in links(corpus)
 
 
-def test_percentage_points_are_not_percent(corpus: Corpus) -> None:
-    corpus.claim(
-        "A", "percent", "Helvion's operating margin rose by 2.5 percentage points last quarter.",
-        "2.5 percentage points", value=2.5, unit="pp", subject="operating margin",
+@pytest.mark.parametrize(
+    ("span", "unit"),
+    [("2.5 percentage points", "%"), ("2.5 points", "%"), ("2.5pp", "%"), ("2.5 pp", "pp")],
+)
+def test_percentage_points_are_not_percent(corpus: Corpus, span: str, unit: str) -> None:
+    """The contract gives percentage points the unit %: the span says which they are."""
+    points = corpus.claim(
+        "A", "percent", f"Helvion's operating margin rose by {span} last quarter.",
+        span, value=2.5, unit=unit, subject="operating margin",
     )  # fmt: skip
     corpus.claim(
         "B", "percent", "Helvion's operating margin rose by 4% last quarter, the company said.",
         "4%", value=4.0, unit="%", subject="operating margin",
     )  # fmt: skip
-    assert conflicts(corpus) == []
-    assert links(corpus) == {}
+    other_points = corpus.claim(
+        "C", "percent", "Helvion's operating margin rose by 3.5 percentage points last quarter.",
+        "3.5 percentage points", value=3.5, unit="%", subject="operating margin",
+    )  # fmt: skip
+    found = conflicts(corpus)
+    # Points are compared with points only: 2.5 against 3.5, never against the 4 %.
+    assert [(c["kind"], c["claim_ids"]) for c in found] == [
+        ("value", sorted([points, other_points]))
+    ]
+    assert links(corpus) == {pair(points, other_points): "conflicts"}
 
 
 def test_the_same_weekday_in_articles_of_different_days_is_not_a_misdating(corpus: Corpus) -> None:
