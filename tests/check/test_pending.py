@@ -1,0 +1,117 @@
+"""The word index the checker keeps (claim_term) and documents waiting to be checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, delete
+from sqlmodel import Session, col, select
+
+from claimtrack.check import check_document, check_pending, pending, run_check
+from claimtrack.check.candidates import BLOCK_CAP, load_document
+from claimtrack.check.terms import term
+from claimtrack.models import ClaimLink, ClaimTerm, Conflict, ConflictClaim, Document
+from tests.check.build import Corpus
+from tests.check.test_state import SOLDIERS, add_soldiers, state
+
+
+@pytest.fixture
+def corpus(engine) -> Iterator[Corpus]:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        yield Corpus(session)
+        session.rollback()
+
+
+def stored_terms(session: Session, claim_ids: list[int]) -> set[tuple[str, int]]:
+    query = select(ClaimTerm.term, ClaimTerm.claim_id).where(col(ClaimTerm.claim_id).in_(claim_ids))
+    return set(session.exec(query).all())
+
+
+def checked_at(session: Session) -> dict[int, object]:
+    return {d.id: d.checked_at for d in session.exec(select(Document)).all() if d.id}
+
+
+def test_checking_a_document_stores_its_terms_and_marks_it_checked(corpus: Corpus) -> None:
+    [a, b] = add_soldiers(corpus, SOLDIERS[:2])
+    doc = corpus.docs[SOLDIERS[0][0]]
+    assert stored_terms(corpus.session, [a, b]) == set()
+    check_document(corpus.session, doc)
+    [row] = load_document(corpus.session, doc)
+    expected = {(term("count", k), a) for k in row.block_keys}
+    assert ("count:soldier", a) in expected
+    assert stored_terms(corpus.session, [a, b]) == expected
+    assert checked_at(corpus.session)[doc] is not None
+    assert checked_at(corpus.session)[corpus.docs[SOLDIERS[1][0]]] is None
+    check_document(corpus.session, doc)  # again: the same terms, not twice
+    assert stored_terms(corpus.session, [a, b]) == expected
+
+
+def test_pending_documents_are_checked_one_by_one_as_a_full_run_would(corpus: Corpus) -> None:
+    add_soldiers(corpus, SOLDIERS)
+    assert check_pending(corpus.session) == len(SOLDIERS)
+    assert all(at is not None for at in checked_at(corpus.session).values())
+    assert check_pending(corpus.session) == 0
+    incremental = state(corpus.session)
+    assert len(incremental[1]) == 1
+    for table in (ConflictClaim, Conflict, ClaimLink):
+        corpus.session.exec(delete(table))  # type: ignore[call-overload]
+    run_check(corpus.session)
+    assert state(corpus.session) == incremental
+
+
+def test_a_term_too_common_is_no_block_incrementally_either(corpus: Corpus) -> None:
+    """The count behind the cap comes from claim_term: with BLOCK_CAP + 1 claims sharing only
+    'soldier', a new one is compared with none of them, as in a full run."""
+    for n in range(BLOCK_CAP + 1):
+        corpus.claim(
+            f"Old {n}", "count", f"Officials said {1000 + n} soldiers were sent to area {n}.",
+            f"{1000 + n}", value=1000.0 + n, unit="soldiers", subject="soldiers",
+        )  # fmt: skip
+    assert run_check(corpus.session).compared == 0
+    new = corpus.claim(
+        "New", "count", "Officials said 1001 soldiers were sent to area 1.", "1001",
+        value=1001.0, unit="soldiers", subject="soldiers",
+    )  # fmt: skip
+    summary = check_document(corpus.session, corpus.docs["New"])
+    assert summary.compared == 0
+    assert state(corpus.session)[0] == {}
+    assert new
+
+
+def test_candidates_come_from_the_index(corpus: Corpus) -> None:
+    """A stored claim missing from claim_term is invisible to the incremental check; once its
+    document is checked (and so indexed) the new claim finds it."""
+    [old] = add_soldiers(corpus, SOLDIERS[:1])
+    old_doc = corpus.docs[SOLDIERS[0][0]]
+    check_document(corpus.session, old_doc)
+    corpus.session.exec(delete(ClaimTerm).where(col(ClaimTerm.claim_id) == old))  # type: ignore[call-overload]
+    [new] = add_soldiers(corpus, SOLDIERS[2:3])
+    new_doc = corpus.docs[SOLDIERS[2][0]]
+    assert check_document(corpus.session, new_doc).compared == 0
+    check_document(corpus.session, old_doc)
+    assert check_document(corpus.session, new_doc).compared == 1
+    assert state(corpus.session)[0] == {(min(old, new), max(old, new)): "conflicts"}
+
+
+def _commit_soldiers(engine: Engine) -> None:
+    with Session(engine) as session:
+        add_soldiers(Corpus(session), SOLDIERS)
+        session.commit()
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_check_pending_with_an_engine(
+    engine: Engine, full: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ingest calls after storing a batch: one transaction per document, or one full run
+    when many are new; the same conflicts either way."""
+    if full:
+        monkeypatch.setattr(pending, "FULL_CHECK_MIN_DOCUMENTS", 2)
+    _commit_soldiers(engine)
+    assert check_pending(engine) == len(SOLDIERS)
+    with Session(engine) as session:
+        _, groups = state(session)
+        assert [kind for kind, _ in groups] == ["value"] and len(groups[0][1]) == len(SOLDIERS)
+        assert all(at is not None for at in checked_at(session).values())
+    assert check_pending(engine) == 0
