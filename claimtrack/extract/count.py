@@ -10,7 +10,11 @@ from .numbers import Num, qualifier_before
 from .subjects import phrase_after, possessor_before
 from .types import ExtractedClaim
 
-_MEMBER = re.compile(r"-(?P<noun>member|strong|seat|nation|country|person|man|woman)\b\s*")
+_MEMBER = re.compile(
+    r"-(?P<noun>member|strong|seat|nation|country|person|man|woman|team|club|party|state)\b\s*"
+)
+_PLURAL = {"country": "countries", "party": "parties", "person": "people", "man": "men",
+           "woman": "women"}  # fmt: skip
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 # Words after a number that make it something other than a count.
 _NOT_COUNTED = frozenset(
@@ -153,7 +157,7 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
         return unit, noun, num.end + len(m.group(0).rstrip())
     if m:
         noun, _ = phrase_after(text, m.end(), b, max_words=3)
-        unit = m.group("noun") + "s"
+        unit = _PLURAL.get(m.group("noun"), m.group("noun") + "s")
         owner = possessor_before(text, num.start)
         subject = " ".join(x for x in (owner, noun) if x) or unit
         return unit, subject, num.end + len(m.group(0).rstrip())
@@ -163,6 +167,8 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     phrase, end = phrase_after(text, num.end + gap.end(), b, plural_ends=True)
     if not phrase or _SOURCING.match(text, end):
         return None
+    if _VERB_FIRST.match(phrase):
+        return None  # "three voted to hold", "41,236 watched": a verb, the noun is elided
     counted = counted_unit(phrase)
     if counted is None or counted.split()[-1] in _NOT_COUNTED or counted.split()[0] in _NOT_COUNTED:
         return None
@@ -172,6 +178,7 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
 
 
 # "its two cancer drugs" says how many it has, so possessives are not in this list.
+_VERB_FIRST = re.compile(r"^(?:[a-z]+ed|were|was|are|is|had|have|did|will|would)$")
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
@@ -204,7 +211,16 @@ _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom|which)\b|more\b(?!\s
 # "14 of the province's 38 municipalities", "two of the five reactors": the noun comes later.
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?"
-    r"(?:(?:\d[\d,.]*|[a-z]+)\s+(?=[a-z]))?"
+    r"(?:(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+)?"
+)
+# "up from nine a year earlier", "compared with 104 in 2024", "and three voted to hold":
+# a figure set against the count just before it in the sentence counts the same noun.
+_SET_AGAINST = re.compile(
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\band|\bbut|"
+    r"\bwhile|\bfrom)\s+$"
+)
+_AFTER_SET = re.compile(
+    r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by)\b|\s[a-z]+ed\b|\s(?:were|was|are|had)\b)"
 )
 # "64 votes to 35": the second figure counts the first one's noun.
 _TO_SECOND = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+(?=\d)")
@@ -272,6 +288,18 @@ def _elided(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
     return None
 
 
+def _set_against(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
+    text = doc.text
+    if last is None or last.unit is None or (num.words and num.value < 2):
+        return None
+    a, _ = doc.sentences.bounds(num.start, num.end)
+    if last.start < a or not _SET_AGAINST.search(text, max(0, num.start - 16), num.start):
+        return None
+    if not _AFTER_SET.match(text, num.end):
+        return None
+    return _Counted(last.unit, last.subject or last.unit, num.end)
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -292,6 +320,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         found = _Counted(*counted) if counted else None
         if found is None:
             found = _elided(doc, num, out[-1] if out else None)
+        if found is None:
+            found = _set_against(doc, num, out[-1] if out else None)
         if found is None and num.start in second:
             first = second[num.start]
             found = _Counted(first.unit, first.subject or "", num.end)

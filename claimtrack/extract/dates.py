@@ -308,7 +308,9 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     if re.search(r"\b[Bb]y\s+$", before):
         return True  # "return to talks by Friday": a deadline ahead
     ahead = re.search(
-        r"\b(?:will|would|next|due|scheduled|upcoming|from|until|plans?\s+to|expected\s+to)\b"
+        r"\b(?:will|would|next|due|scheduled|upcoming|from|until|plans?\s+to|expects?|expected\s+to|"
+        # fixtures in the present tense: "Rovers play Denholm on Wednesday"
+        r"plays?|faces?|hosts?|meets?|travels?\s+to)\b"
         r"[^.,;]*$",
         before,
     )

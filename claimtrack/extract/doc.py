@@ -48,7 +48,7 @@ _TIED_DATE = re.compile(
 )
 # Years and months tie a figure only after one of these: "in 2023", "by 2030", "the 2023 …".
 _TIED_PREP = re.compile(
-    r"\b(?:in|since|by|during|for|as\s+of|through|until|the|(?:end|start|beginning|middle|half)\s+of)"
+    r"\b(?:in|since|by|during|for|as\s+of|through|until|the|(?:end|start|beginning|middle|half|whole|rest)\s+of)"
     r"\s+(?:(?:early|mid|late)[- ])?$",
     re.IGNORECASE,
 )

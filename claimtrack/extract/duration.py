@@ -78,8 +78,16 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words[-2:]) or None
 
 
+# "seven days a week", "24 hours a day": a schedule, not a stretch of time.
+_SCHEDULE = re.compile(r"\s+(?:a|an|per|each)\s+(?:week|day|month|year)\b")
+# "the first three months of the year": a part of a period, named, not a duration claimed.
+_PART_OF = re.compile(r"\b[Tt]he\s+(?:first|last|final|opening|closing)\s+$")
+
+
 def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
-    if _NOT_DURATION.match(doc.text, end):
+    if _NOT_DURATION.match(doc.text, end) or _SCHEDULE.match(doc.text, end):
+        return None
+    if _PART_OF.search(doc.text, max(0, start - 16), start):
         return None
     qualifier, q_start = _qualifier(doc, start)
     unit, factor = _normal_unit(unit)

@@ -81,6 +81,15 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+_OVER = re.compile(r"[Oo]ver\s")
+
+
+def _modifies_noun(doc: Doc, end: int) -> bool:
+    _, b = doc.sentences.bounds(end)
+    noun, _ = phrase_after(doc.text, end, b, max_words=1)
+    return bool(noun) and not noun[0].isupper()
+
+
 def _minor_unit(text: str, end: int, start: int) -> tuple[str, int] | None:
     """(code, end) for an amount in cents or pence, which has no currency sign of its own."""
     m = _MINOR.match(text, end)
@@ -199,6 +208,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if rate:
             end = rate.end()
         qualifier, q_start = qualifier_before(text, start)
+        if _OVER.match(text, q_start) and _modifies_noun(doc, amount_end):
+            qualifier, q_start = "exact", start  # "jailed over €18m fraud": because of, not above
         if value_max is not None:
             qualifier = "range"
             between = _BETWEEN.search(text, max(0, start - 8), start)

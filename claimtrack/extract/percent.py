@@ -83,21 +83,26 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 
 # "a fifth of", "roughly a third of", "fell by a fifth": a share written as a fraction.
 _FRACTION = re.compile(
-    r"\b(?P<by>by\s+)?(?:a|one)\s+(?P<f>third|quarter|fifth|tenth)(?P<of>\s+of\b)?", re.IGNORECASE
+    r"\b(?P<by>by\s+)?(?:(?:a|one)\s+(?P<f>third|quarter|fifth|tenth)|(?P<half>half)(?=\s+a\s+p))"
+    r"(?P<of>(?:\s+of)?(?P<point>\s+(?:a|one)\s+percentage\s+point\b)|\s+of\b)?",
+    re.IGNORECASE,
 )
-_FRACTION_VALUE = {"third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTION_VALUE = {"third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "half": 50.0}
 # "one in five voters", "1 in 10 adults", "two out of three": a ratio is a share, so a
 # percent claim (20%), the noun after it in the subject. Decided so the checker can compare
 # "one in five voters" with "20% of voters".
 _RATIO = re.compile(
-    r"(?<![\w.,])(?P<a>one|two|three|four|nine|\d{1,3})\s+(?:in|out\s+of)\s+"
-    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d{1,3})\b(?![.,]\d)"
+    r"(?<![\w.,])(?P<a>one|two|three|four|nine|\d{1,3})\s+(?:(?P<noun>[a-z]+)\s+(?=in\s+every))?"
+    r"(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|thousand|"
+    r"a\s+thousand|\d{1,3}(?:,000)?)\b(?![.,]\d)"
     r"(?!\s*(?:years?|months?|weeks?|days?|cases|instances)\b\s+(?:ago|earlier))",
     re.IGNORECASE,
 )
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100,
+    "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100, "thousand": 1000,
+    "a thousand": 1000,
 }  # fmt: skip
 
 
@@ -106,12 +111,18 @@ def _fractions(doc: Doc) -> list[ExtractedClaim]:
     for m in _FRACTION.finditer(doc.text):
         if not (m.group("by") or m.group("of")):
             continue  # "a third" alone is usually an ordinal ("a third term")
-        end = m.end("f")
+        fraction = (m.group("f") or m.group("half")).lower()
+        if fraction == "half" and not m.group("point"):
+            continue  # "half of the city" is too loose to list; "half a percentage point" is not
+        end = m.end("f") if m.group("f") else m.end("half")
         start = m.end("by") if m.group("by") else m.start()
         if doc.in_no_go(start, end):
             continue
         qualifier, q_start = qualifier_before(doc.text, start)
-        value = _FRACTION_VALUE[m.group("f").lower()]
+        value = _FRACTION_VALUE[fraction]
+        if m.group("point"):
+            # "a quarter of a percentage point": 0.25 points, in the contract's unit %.
+            value, end = value / 100, m.end("point")
         out.append(
             doc.claim(
                 "percent", q_start, end, value=value, unit="%", qualifier=qualifier,
@@ -123,8 +134,8 @@ def _fractions(doc: Doc) -> list[ExtractedClaim]:
 
 def _number(word: str) -> float | None:
     word = " ".join(word.lower().split())
-    if word.isdigit():
-        return float(word)
+    if word.replace(",", "").isdigit():
+        return float(word.replace(",", ""))
     return float(_SMALL[word]) if word in _SMALL else None
 
 
@@ -137,6 +148,7 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
             continue
         _, limit = doc.sentences.bounds(m.start(), m.end())
         noun, _ = phrase_after(text, m.end(), limit, max_words=3, plural_ends=True)
+        noun = m.group("noun") or noun  # "one child in every thousand"
         qualifier, q_start = qualifier_before(text, m.start(), article=True)
         out.append(
             doc.claim(

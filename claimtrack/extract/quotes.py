@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .doc import Doc
 from .names import People, clean_name, is_title
@@ -232,6 +233,17 @@ class _Attributor:
             return self.last_speaker or self._pronoun(start)  # "The secretary-general ..."
         return None
 
+    def _speaks_between(self, a: int, b: int) -> str | None:
+        """The last person named in text[a:b] with a speech verb soon after the name."""
+        person = self.people.last_between(a, b)
+        if person is None:
+            return None
+        at = self.people.positions[bisect_right(self.people.positions, b - 1) - 1]
+        verb = _VERB_RE.search(self.text, at, min(b, at + 90))
+        if verb is None or _MARK_IN_GAP.search(self.text, at, verb.start()):
+            return None
+        return person
+
     def explicit(self, start: int, end: int) -> str | None:
         """The speaker the quote's own sentence names, if it names one."""
         s_start, _ = self.doc.sentences.bounds(start, end)
@@ -246,6 +258,12 @@ class _Attributor:
         found = self.explicit(start, end)
         if found:
             return found
+        # A person who speaks between the two quotes ("The manager, Elsa Marrow, said the
+        # striker would not be rushed. \"...\"") takes over from the previous speaker.
+        floor = max(self.last_end, start - 300, 0)
+        speaking = self._speaks_between(floor, start)
+        if speaking:
+            return speaking
         # Nothing in the sentence: a quote straight after another continues its speaker.
         gap = self.text[self.last_end : start] if self.last_end >= 0 else "x"
         if self.last_speaker and len(gap) < 400 and not _MARK_IN_GAP.search(gap):

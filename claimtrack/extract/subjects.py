@@ -232,6 +232,16 @@ _MORE_BREAKS = frozenset(
         "alone",
         "altogether",
         "instead",
+        # pronouns never belong to a counted noun: "41,236 watched them climb"
+        "them",
+        "him",
+        "us",
+        "me",
+        "we",
+        "they",
+        "he",
+        "she",
+        "you",
     ]
 )
 # Words that end a noun phrase after a number: prepositions, verbs that commonly follow.

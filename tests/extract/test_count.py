@@ -153,3 +153,34 @@ def test_the_unit_is_the_head_noun_and_the_subject_keeps_the_compound() -> None:
     c = one("The trust employs 1,900 research staff in Basel.", "count")
     assert (c.unit, c.subject) == ("staff", "research staff")
     assert one("The team will install 12 new ablation stakes.", "count").unit == "stakes"
+
+
+def test_a_figure_set_against_a_count_takes_its_noun() -> None:
+    text = "Police are investigating 14 other cases of fraud, up from nine a year earlier."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [(14, "cases"), (9, "cases")]
+
+
+def test_compared_with_a_bare_figure_in_a_year() -> None:
+    text = "The authority recorded 312 confirmed cases, compared with 104 in the whole of 2024."
+    found = claims_of(text, "count")
+    assert [(c.value, c.unit, c.date) for c in found] == [
+        (312, "cases", None), (104, "cases", "2024"),
+    ]  # fmt: skip
+
+
+def test_a_number_followed_by_a_verb_has_an_elided_noun() -> None:
+    text = "Six of the nine members voted for the rise and three voted to hold rates."
+    found = claims_of(text, "count")
+    assert [(c.span, c.unit) for c in found] == [
+        ("Six", "members"), ("nine members", "members"), ("three", "members"),
+    ]  # fmt: skip
+
+
+def test_a_pronoun_is_never_a_counted_noun() -> None:
+    text = "A crowd of 41,236 watched them climb to third."
+    assert all(c.unit != "climb" for c in claims_of(text, "count"))
+
+
+def test_n_team_league() -> None:
+    c = one("They climbed to third in the 20-team league.", "count")
+    assert (c.span, c.value, c.unit) == ("20-team", 20, "teams")

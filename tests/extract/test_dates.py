@@ -129,3 +129,13 @@ def test_until_a_weekday_after_a_present_verb_lies_ahead() -> None:
     text = "The strike that started on Monday lasts until Friday."
     found = {c.span: c.date for c in claims_of(text, "date", dt.date(2026, 11, 3))}
     assert found == {"Monday": "2026-11-02", "Friday": "2026-11-06"}
+
+
+def test_a_fixture_in_the_present_tense_lies_ahead() -> None:
+    text = "Rovers play Denholm Athletic at home on Wednesday."
+    assert one(text, "date", dt.date(2025, 3, 9)).date == "2025-03-12"
+
+
+def test_a_month_people_expect_lies_ahead() -> None:
+    text = "Economists polled by the paper expect no further increase before September."
+    assert one(text, "date", dt.date(2025, 6, 12)).date == "2025-09"

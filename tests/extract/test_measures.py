@@ -180,3 +180,28 @@ def test_qualifiers(
 ) -> None:
     c = one(text, kind)
     assert (c.span, c.value, c.value_max, c.qualifier) == (span, value, value_max, qualifier)
+
+
+def test_a_schedule_is_not_a_duration() -> None:
+    assert claims_of("Clinics will be open seven days a week.", "duration") == []
+
+
+def test_part_of_a_named_period_is_not_a_duration() -> None:
+    assert (
+        claims_of("The economy grew 0.3% in the first three months of the year.", "duration") == []
+    )
+
+
+def test_a_quarter_of_a_percentage_point() -> None:
+    c = one("The bank raised its rate by a quarter of a percentage point.", "percent")
+    assert (c.span, c.value, c.unit) == ("a quarter of a percentage point", 0.25, "%")
+
+
+def test_one_noun_in_every_thousand_is_a_ratio() -> None:
+    c = one("One child in every thousand who catches it can suffer swelling.", "percent")
+    assert (c.span, c.value, c.unit, c.subject) == (
+        "One child in every thousand",
+        0.1,
+        "%",
+        "child",
+    )

@@ -108,3 +108,9 @@ def test_subject_of_an_amount_after_worth_is_the_noun_phrase_before() -> None:
 
 def test_actor_acronym_joins_a_bare_noun_subject() -> None:
     assert one("The EU approved a €35 billion loan for Ukraine.", "money").subject == "EU loan"
+
+
+def test_over_before_an_amount_that_modifies_a_noun_is_a_preposition() -> None:
+    c = one("Investment adviser jailed for 12 years over €18m fraud", "money")
+    assert (c.span, c.qualifier) == ("€18m", "exact")
+    assert one("Rovers have spent over £110m on players.", "money").qualifier == "at_least"

@@ -235,3 +235,13 @@ def test_apposition_before_the_quote_with_a_capitalised_organisation() -> None:
         "container that is waiting within a fortnight.”"
     )
     assert one(text, "quote").speaker == "Maria Lopez"
+
+
+def test_a_new_speaker_between_two_quotes_takes_over() -> None:
+    text = (
+        '"I have waited two years for this move," Dario Venn said.\n\n'
+        "The club's manager, Elsa Marrow, said the striker would not be rushed. \"He has not "
+        'played a full match since January. We will build from there."'
+    )
+    first, second = claims_of(text, "quote")
+    assert (first.speaker, second.speaker) == ("Dario Venn", "Elsa Marrow")
