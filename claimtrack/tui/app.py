@@ -38,6 +38,17 @@ class ClaimScreen(Protocol):
     def claim_changed(self, claim_id: int, status: str | None) -> None: ...
 
 
+@runtime_checkable
+class StatusShower(Protocol):
+    """A screen that shows a status key's effect before the write is through."""
+
+    def status_pending(self, claim_id: int, status: str) -> None: ...
+
+    def status_failed(self, claim_id: int) -> None: ...
+
+    def status_written(self, claim_id: int, old: str, new: str) -> None: ...
+
+
 class ClaimtrackApp(App[None]):
     TITLE = "claimtrack"
     CSS_PATH = "claimtrack.tcss"
@@ -85,8 +96,16 @@ class ClaimtrackApp(App[None]):
 
     def action_mark(self, status: str) -> None:
         claim_id = self._current_claim()
-        if claim_id is not None:
-            self.write_status(claim_id, status)
+        if claim_id is None:
+            return
+        # The row shows the new status on the key (marked as being written); the write, its
+        # history row, the counts and the detail pane follow from the worker.
+        for screen in self._status_showers():
+            screen.status_pending(claim_id, status)
+        self.write_status(claim_id, status)
+
+    def _status_showers(self) -> list[StatusShower]:
+        return [s for s in self.screen_stack if isinstance(s, StatusShower)]
 
     def action_note(self) -> None:
         claim_id = self._current_claim()
@@ -119,17 +138,20 @@ class ClaimtrackApp(App[None]):
 
     def action_keys(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(key_rows(self.screen)))
+            rows = key_rows(self.screen) + list(getattr(self.screen, "HELP_ROWS", ()))
+            notes = getattr(self.screen, "HELP_NOTES", ())
+            self.push_screen(HelpScreen(rows, notes))
 
     # Writes (in workers; each is one transaction, recorded with the checker's name) --------
 
     @work(thread=True, group="write", exit_on_error=False)
     def write_status(self, claim_id: int, status: str) -> None:
         try:
-            new = self.desk.set_status(claim_id, status)
+            old, new = self.desk.set_status(claim_id, status)
         except Exception as exc:
+            self.call_from_thread(self._status_failed, claim_id)
             return self._failed(f"Could not mark claim #{claim_id}", exc)
-        self.call_from_thread(self._changed, claim_id, new)
+        self.call_from_thread(self._status_written, claim_id, old, new)
 
     @work(thread=True, group="write", exit_on_error=False)
     def write_note(self, claim_id: int, note: str) -> None:
@@ -160,6 +182,17 @@ class ClaimtrackApp(App[None]):
     def _failed(self, what: str, exc: BaseException) -> None:
         reason = printable(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__
         self.call_from_thread(self.notify, f"{what}: {reason}", severity="error", markup=False)
+
+    def _status_failed(self, claim_id: int) -> None:
+        for screen in self._status_showers():
+            screen.status_failed(claim_id)
+
+    def _status_written(self, claim_id: int, old: str, new: str) -> None:
+        for shower in self._status_showers():
+            shower.status_written(claim_id, old, new)
+        for screen in self.screen_stack:
+            if isinstance(screen, ClaimScreen) and not isinstance(screen, StatusShower):
+                screen.claim_changed(claim_id, new)
 
     def _changed(self, claim_id: int, status: str | None) -> None:
         for screen in self.screen_stack:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +23,7 @@ from claimtrack.models import Claim, Conflict, Document, Source, StatusChange
 from claimtrack.store import browse
 from claimtrack.store.browse import BrowseQuery, ClaimRow, Fingerprint
 from claimtrack.store.conflicts import conflict_claim_ids
+from claimtrack.store.document_pick import DocumentPage, pick_documents
 
 T = TypeVar("T")
 
@@ -100,10 +101,11 @@ class Desk:
         after: browse.Key | None = None,
         before: browse.Key | None = None,
         offset: int | None = None,
+        within: Collection[int] | None = None,
     ) -> list[ClaimRow]:
         return self._run(
             lambda s: browse.fetch_page(
-                s, query, limit=limit, after=after, before=before, offset=offset
+                s, query, limit=limit, after=after, before=before, offset=offset, within=within
             )
         )
 
@@ -118,6 +120,9 @@ class Desk:
 
     def fingerprint(self) -> Fingerprint:
         return self._run(browse.fingerprint)
+
+    def documents(self, text: str | None, *, limit: int, first: int | None) -> DocumentPage:
+        return self._run(lambda s: pick_documents(s, text, limit=limit, first=first))
 
     def detail(self, claim_id: int) -> ClaimDetail:
         return self._run(lambda s: _detail(s, claim_id))
@@ -134,10 +139,14 @@ class Desk:
 
     # Writing -----------------------------------------------------------------------------
 
-    def set_status(self, claim_id: int, status: str, note: str | None = None) -> str:
-        return self._run(
-            lambda s: store.set_status(s, claim_id, status, by=self.user, note=note).new_status
-        )
+    def set_status(self, claim_id: int, status: str, note: str | None = None) -> tuple[str, str]:
+        """(old, new) status, as the history row records them."""
+
+        def write(session: Session) -> tuple[str, str]:
+            change = store.set_status(session, claim_id, status, by=self.user, note=note)
+            return change.old_status, change.new_status
+
+        return self._run(write)
 
     def add_note(self, claim_id: int, note: str) -> None:
         self._run(lambda s: store.add_note(s, claim_id, note, by=self.user))

@@ -21,7 +21,10 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
         tables = pilot.app.screen.query(ClaimsTable)
         settled = not tables or tables.first().is_settled()
-        if settled and not any(w.is_running for w in pilot.app.workers):
+        waiting = any(getattr(s, "detail_pending", False) for s in pilot.app.screen_stack)
+        if waiting:
+            await pilot.pause(0.02)
+        elif settled and not any(w.is_running for w in pilot.app.workers):
             return
     raise AssertionError("the app did not settle")
 

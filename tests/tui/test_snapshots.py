@@ -59,3 +59,16 @@ def test_keys_screen(snap_compare, app: ClaimtrackApp) -> None:  # type: ignore[
 
 def test_source_form(snap_compare, app: ClaimtrackApp) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, terminal_size=(80, 24), run_before=after("s"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_document_picker(snap_compare, app: ClaimtrackApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=size, run_before=after("D"))
+
+
+def test_claim_marked_out_of_the_filter(snap_compare, app: ClaimtrackApp) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after("S", "down", "v"))
+
+
+def test_type_to_search(snap_compare, app: ClaimtrackApp) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after("t", "u", "r", "n"))

@@ -35,9 +35,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], notes: tuple[str, ...] = ()) -> None:
+        """rows: (keys, what they do); notes: lines under the keys."""
         super().__init__()
         self.rows = rows
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
@@ -48,6 +50,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text("Keys", style="bold"))
             yield Static(table)
+            for note in self.notes:
+                yield Static(Text(note))
             yield Static(Text("ctrl+p opens the command palette: every action above is there too."))
 
     def action_close(self) -> None:

@@ -7,27 +7,32 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from claimtrack.models import KINDS, Status
 from claimtrack.store.browse import SORTS, BrowseQuery, Fingerprint
 from claimtrack.tui.desk import ClaimDetail, Desk
+from claimtrack.tui.screens.documents import DocumentPick, DocumentPickerScreen
 from claimtrack.tui.text import STATUS_LABELS, notify_failure, plain
 from claimtrack.tui.widgets.claim_detail import ClaimDetailPane
-from claimtrack.tui.widgets.claims_table import ClaimsTable
+from claimtrack.tui.widgets.claims_table import DEPARTED_MARK, ClaimsTable
 from claimtrack.tui.widgets.desk_header import DeskHeader
 
 if TYPE_CHECKING:
     from claimtrack.tui.app import ClaimtrackApp
 
 REFRESH_SECONDS = 5.0
+# The detail pane waits for the cursor to rest this long: a held-down arrow key paints rows,
+# not a detail pane per row it passes.
+DETAIL_DELAY = 0.06
 SORT_LABELS = {
     "document": "document order",
     "kind": "kind",
@@ -49,11 +54,17 @@ def _cycle(options: tuple[str, ...], current: str | None) -> str | None:
 
 
 class MainScreen(Screen[None]):
+    # Type-to-search has no binding of its own: help lists it with the keys.
+    HELP_ROWS = (("other", "Search from the key typed (any unbound letter, digit or sign)"),)
+    HELP_NOTES = (
+        f"{DEPARTED_MARK} marks a claim just marked out of the status filter: it stays until"
+        " the cursor leaves it (ctrl+r: at once).",
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="main.search"),
         Binding("S", "filter_status", "Filter status", show=False, id="main.filter_status"),
         Binding("K", "filter_kind", "Filter kind", show=False, id="main.filter_kind"),
-        Binding("D", "filter_document", "Filter document", show=False, id="main.filter_document"),
+        Binding("D", "filter_document", "Pick a document", show=False, id="main.filter_document"),
         Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
         Binding("o", "sort_next", "Sort", show=False, id="main.sort"),
         Binding("O", "sort_reverse", "Reverse sort", show=False, id="main.sort_reverse"),
@@ -82,7 +93,9 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.desk = desk
         self.query_state = BrowseQuery()
+        self.document_label: str | None = None
         self._fingerprint: Fingerprint | None = None
+        self._detail_timer: Timer | None = None
 
     @property
     def claimtrack(self) -> ClaimtrackApp:
@@ -90,7 +103,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield DeskHeader(self.desk.label, self.desk.user, id="header")
-        yield Input(placeholder="/ search claim text, subject, speaker", id="search")
+        yield Input(
+            placeholder="/ search claim text, subject, speaker", id="search", select_on_focus=False
+        )
         yield Static(id="filters")
         with Horizontal(id="body"):
             yield ClaimsTable(self.desk, id="claims")
@@ -117,9 +132,24 @@ class MainScreen(Screen[None]):
 
     @on(ClaimsTable.CursorMoved)
     def cursor_moved(self, event: ClaimsTable.CursorMoved) -> None:
-        if event.row is None:
-            return
-        self.load_detail(event.row.id)
+        if event.row is not None:
+            self.detail_soon(event.row.id)
+
+    def detail_soon(self, claim_id: int) -> None:
+        """Load the detail pane once the cursor rests: off the key's path."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._detail_due(claim_id))
+
+    @property
+    def detail_pending(self) -> bool:
+        """The detail pane waits for the cursor to rest (for tests and benchmarks)."""
+        return self._detail_timer is not None
+
+    def _detail_due(self, claim_id: int) -> None:
+        self._detail_timer = None
+        if claim_id == self.current_claim_id():
+            self.load_detail(claim_id)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self, claim_id: int) -> None:
@@ -155,23 +185,50 @@ class MainScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         notify_failure(self, event)
 
-    def reload(self) -> None:
-        self.table.reload()
-        self.load_counts()
+    def reload(self, *, drop_departed: bool = False) -> None:
         claim_id = self.current_claim_id()
+        self.table.reload(drop_departed=drop_departed)
+        self._show_filters()
+        self.load_counts()
         if claim_id is not None:
             self.load_detail(claim_id)
 
     def claim_changed(self, claim_id: int, status: str | None) -> None:
-        """A write to claim_id went through (status is set when the status changed)."""
+        """A write to claim_id went through (a note or a source; a status comes by
+        status_written)."""
         if status is not None:
-            self.table.update_status(claim_id, status)
+            self.table.show_status(claim_id, status)
             self.load_counts()
         if claim_id == self.current_claim_id():
             self.load_detail(claim_id)
 
+    def status_pending(self, claim_id: int, status: str) -> None:
+        self.table.show_status(claim_id, status, unsaved=self.table.status_of(claim_id) or status)
+        self._show_filters()
+
+    def status_failed(self, claim_id: int) -> None:
+        self.table.revert_status(claim_id)
+        self._show_filters()
+
+    def status_written(self, claim_id: int, old: str, new: str) -> None:
+        self.table.show_status(claim_id, new)
+        self._show_filters()
+        header = self.query_one("#header", DeskHeader)
+        if old != new and header.counts:  # the counts follow without counting again
+            counts = Counter(header.counts)
+            counts[old] -= 1
+            counts[new] += 1
+            header.set_counts(+counts)
+        if claim_id == self.current_claim_id():
+            self.detail_soon(claim_id)
+
+    @on(ClaimsTable.Departed)
+    def claim_departed(self) -> None:
+        self._show_filters()
+
     def go_to_claim(self, claim_id: int, *, clear_filters: bool = False) -> None:
         if clear_filters:
+            self.document_label = None
             self.query_one("#search", Input).value = ""
             self.query_state = BrowseQuery(sort=self.query_state.sort)
             self._show_filters()
@@ -190,10 +247,13 @@ class MainScreen(Screen[None]):
     def _show_filters(self) -> None:
         q = self.query_state
         out = Text()
+        document = None
+        if q.flt.document_id is not None:
+            document = self.document_label or f"document {q.flt.document_id}"
         parts = [
             ("status", STATUS_LABELS.get(q.flt.status or "", None)),
             ("kind", q.flt.kind),
-            ("document", str(q.flt.document_id) if q.flt.document_id is not None else None),
+            ("document", document),
         ]
         for name, value in parts:
             if value:
@@ -204,7 +264,10 @@ class MainScreen(Screen[None]):
             out.append("all claims  ", style="dim")
         out.append("sorted by ", style="dim")
         out.append(SORT_LABELS[q.sort] + (" ▼" if q.descending else " ▲"))
-        out.append("   S status · K kind · D document · x clear · o sort", style="dim")
+        if self.table.departed:
+            out.append(f"   {DEPARTED_MARK} leaves when cursor moves")
+        else:
+            out.append("   S status · K kind · D document · x clear · o sort", style="dim")
         self.query_one("#filters", Static).update(out)
 
     @on(Input.Changed, "#search")
@@ -223,6 +286,20 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """Type-to-search: a printable key that no binding claims starts a new search with
+        itself (`/` edits the search as it stands). Keys with a binding keep their action."""
+        if isinstance(self.focused, Input) or not event.is_printable or not event.character:
+            return
+        if event.character.isspace() or event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        search = self.query_one("#search", Input)
+        search.value = event.character
+        search.cursor_position = len(search.value)
+        search.focus()
+
     def action_filter_status(self) -> None:
         statuses = tuple(s.value for s in Status)
         flt = replace(self.query_state.flt, status=_cycle(statuses, self.query_state.flt.status))
@@ -233,16 +310,29 @@ class MainScreen(Screen[None]):
         self._apply(replace(self.query_state, flt=flt))
 
     def action_filter_document(self) -> None:
+        """The document picker; its first entry is the current claim's document (or, with a
+        document filter on, all documents), so D Enter toggles as D alone used to."""
         row = self.table.current_row
-        if self.query_state.flt.document_id is not None:
-            flt = replace(self.query_state.flt, document_id=None)
-        elif row is not None:
-            flt = replace(self.query_state.flt, document_id=row.document_id)
-        else:
-            return
-        self._apply(replace(self.query_state, flt=flt))
+        current = self.query_state.flt.document_id
+
+        def chosen(pick: DocumentPick | None) -> None:
+            if pick is None:
+                return
+            self.document_label = pick.label
+            flt = replace(self.query_state.flt, document_id=pick.document_id)
+            self._apply(replace(self.query_state, flt=flt))
+            self.table.focus()
+
+        picker = DocumentPickerScreen(
+            self.desk,
+            current=current,
+            current_label=self.document_label,
+            claim_document=row.document_id if row else None,
+        )
+        self.app.push_screen(picker, chosen)
 
     def action_clear_filters(self) -> None:
+        self.document_label = None
         self.query_one("#search", Input).value = ""
         self._apply(BrowseQuery(sort=self.query_state.sort, descending=self.query_state.descending))
 
@@ -260,7 +350,7 @@ class MainScreen(Screen[None]):
         self._apply(replace(self.query_state, sort=event.sort, descending=descending))
 
     def action_refresh(self) -> None:
-        self.reload()
+        self.reload(drop_departed=True)
 
     # Other screens -----------------------------------------------------------------------
 

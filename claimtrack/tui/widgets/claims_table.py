@@ -4,6 +4,11 @@ Only the visible lines are rendered. Rows come a page at a time from worker thre
 after/before a neighbouring page in hand, OFFSET for a far jump) into an LRU page cache, and
 the pages around a visible one are prefetched. The widget holds at most CACHE_PAGES pages,
 whatever the size of the database.
+
+A reload of the same selection (the refresh timer, ctrl+r) keeps the rows in hand on screen and
+under the keys until the fresh ones replace them. The first page and count of the last few
+selections are remembered until the data changes, so a backspace in the search costs nothing,
+and a search typed further only looks among the rows of the one before when those were few.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ from claimtrack.tui.text import (
 PAGE = 100
 CACHE_PAGES = 64
 SEARCH_COUNT_DELAY = 0.15  # seconds of no typing before a search's rows are counted
+MEMO = 32  # selections whose first page and count are remembered
+DEPARTED_MARK = "↷"  # a claim marked out of the status filter, until the cursor leaves it
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +71,23 @@ def _cell(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def _flags(row: ClaimRow) -> str:
-    marks = "!" if row.open_conflict else ""
+def _flags(row: ClaimRow, departed: bool = False) -> str:
+    marks = DEPARTED_MARK if departed else ""
+    marks += "!" if row.open_conflict else ""
     marks += "".join(sorted({RELATED_MARK[s] for s in row.related if s in RELATED_MARK}))
     return marks
 
 
-def _cells(row: ClaimRow) -> dict[str, str]:
+def _cells(row: ClaimRow, departed: bool, unsaved: bool) -> dict[str, str]:
+    status = STATUS_LABELS.get(row.status, row.status)
     return {
-        "flags": _flags(row),
+        "flags": _flags(row, departed),
         "kind": row.kind,
         "claim": printable(row.span),
         "value": format_value(row.value, row.value_max, row.unit, short=True),
         "subject": printable(row.subject or row.speaker),
         "document": printable(row.document),
-        "status": STATUS_LABELS.get(row.status, row.status),
+        "status": status + "…" if unsaved else status,
     }
 
 
@@ -90,6 +99,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         "claims-table--cursor",
         "claims-table--loading",
         "claims-table--flag",
+        "claims-table--departed",
     }
 
     DEFAULT_CSS = """
@@ -113,6 +123,9 @@ class ClaimsTable(ScrollView, can_focus=True):
     ClaimsTable > .claims-table--flag {
         color: $error;
         text-style: bold;
+    }
+    ClaimsTable > .claims-table--departed {
+        text-style: dim italic;
     }
     """
 
@@ -157,6 +170,25 @@ class ClaimsTable(ScrollView, can_focus=True):
         page: int | None
         reason: str
 
+    @dataclass
+    class Reloaded(Message):
+        """Fresh rows for the selection on screen: the count, where `claim` now sits, and the
+        page that holds it."""
+
+        generation: int
+        total: int
+        claim: int | None
+        index: int | None
+        page: int
+        rows: list[ClaimRow]
+        follow: bool  # move the cursor to `claim` even if it has moved meanwhile
+
+    @dataclass
+    class Departed(Message):
+        """A claim marked out of the filter left the table (the cursor moved off it)."""
+
+        claim_id: int
+
     def __init__(self, desk: Desk, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.desk = desk
@@ -167,7 +199,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[ClaimRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._announced: int | None = None
-        self._stale: OrderedDict[int, list[ClaimRow]] = OrderedDict()
+        self._memo: OrderedDict[BrowseQuery, tuple[list[ClaimRow], int | None]] = OrderedDict()
+        self._unsaved: dict[int, str] = {}  # claim id -> status before a write still under way
+        self.reloading = False
         self.cache_pages = CACHE_PAGES
 
     # Public ------------------------------------------------------------------------------
@@ -176,46 +210,80 @@ class ClaimsTable(ScrollView, can_focus=True):
     def current_row(self) -> ClaimRow | None:
         return self._row(self.cursor, fetch=False)
 
+    @property
+    def departed(self) -> frozenset[int]:
+        """Claims marked out of the filter that stay on screen until the cursor leaves them."""
+        return self.browse_query.keep
+
     def set_query(self, query: BrowseQuery, *, keep_claim: int | None = None) -> None:
-        """Show another selection or order; the cursor stays on keep_claim when it is in it."""
+        """Show another selection or order; the cursor goes to keep_claim when it is in it."""
+        if keep_claim is not None and query == self.browse_query and self.total is not None:
+            self._revalidate(keep_claim, follow=True)
+            return
         # A new order of the same rows keeps the count (counting is a scan of its own).
         known = self.total if keep_claim is None and query.flt == self.browse_query.flt else None
-        # A reload of the same selection keeps showing the old rows until the new ones are in,
-        # so the refresh timer does not blank the table for a frame.
-        same = keep_claim is not None and query == self.browse_query
-        self._stale = self._pages if same else OrderedDict()
         self.browse_query = query
-        self._generation += 1
+        self._new_generation()
         self._pages = OrderedDict()
-        self._pending.clear()
         self.total = known
         self._announced = None
         if keep_claim is None:
             self.cursor = 0
             self.scroll_to(y=0, animate=False)
+            if self._from_memo(query):
+                return
             self._pending.add(0)  # _load brings page 0 itself
-        self._load(self._generation, query, keep_claim, self.cursor, known)
+        within = self._narrowing(query) if keep_claim is None else None
+        self._load(self._generation, query, keep_claim, self.cursor, known, within)
         self.refresh()
 
-    def reload(self) -> None:
+    def reload(self, *, drop_departed: bool = False) -> None:
+        """Read the same selection again (the database changed). The rows in hand stay on
+        screen and under the keys until the fresh ones are in; claims marked out of the filter
+        stay too unless drop_departed (ctrl+r: the checker asked for the table as it is)."""
+        self._memo.clear()
+        if drop_departed and self.browse_query.keep:
+            self.browse_query = replace(self.browse_query, keep=frozenset())
         row = self.current_row
-        self.set_query(self.browse_query, keep_claim=row.id if row else None)
+        if self.total is None or (row is None and self.cursor >= self.known_rows):
+            self.set_query(self.browse_query)
+            return
+        self._revalidate(row.id if row else None, follow=False)
 
     def go_to_claim(self, claim_id: int) -> None:
         self.set_query(self.browse_query, keep_claim=claim_id)
 
-    def update_status(self, claim_id: int, status: str) -> None:
-        """Show a status just written, without reloading."""
+    def show_status(self, claim_id: int, status: str, *, unsaved: str | None = None) -> None:
+        """Show a status without reloading: at once on the key (unsaved holds the status to
+        go back to if the write fails, and marks the row as being written), and again when
+        the write went through."""
+        if unsaved is not None:
+            self._unsaved.setdefault(claim_id, unsaved)
+        else:
+            self._unsaved.pop(claim_id, None)
+        self._memo.clear()
         for rows in self._pages.values():
             for i, row in enumerate(rows):
                 if row.id == claim_id:
                     rows[i] = row.with_status(status)
+        self._depart_or_return(claim_id, status)
         self.refresh()
+
+    def status_of(self, claim_id: int) -> str | None:
+        index = self._index_of(claim_id)
+        row = self._row(index, fetch=False) if index is not None else None
+        return row.status if row else None
+
+    def revert_status(self, claim_id: int) -> None:
+        """The write failed: back to the status the row had before the key."""
+        old = self._unsaved.get(claim_id)
+        if old is not None:
+            self.show_status(claim_id, old)
 
     def is_settled(self) -> bool:
         """True when every visible row is loaded and painted-to-be (for tests/benchmarks);
         the count may still be coming (see `counting`)."""
-        if self._pending:
+        if self._pending or self.reloading:
             return False
         if self.total is None and 0 not in self._pages:
             return False
@@ -232,19 +300,167 @@ class ClaimsTable(ScrollView, can_focus=True):
     def cached_rows(self) -> int:
         return sum(len(rows) for rows in self._pages.values())
 
+    # A claim marked out of the status filter ----------------------------------------------
+
+    def _depart_or_return(self, claim_id: int, status: str) -> None:
+        wanted = self.browse_query.flt.status
+        keep = self.browse_query.keep
+        if wanted is None:
+            return
+        if status == wanted and claim_id in keep:
+            self.browse_query = replace(self.browse_query, keep=keep - {claim_id})
+        elif status != wanted and claim_id not in keep:
+            row = self.current_row
+            if row is not None and row.id == claim_id:
+                self.browse_query = replace(self.browse_query, keep=keep | {claim_id})
+            elif self._index_of(claim_id) is not None:
+                # Not under the cursor (marked from another screen): it leaves at once.
+                self.reload()
+
+    def _index_of(self, claim_id: int) -> int | None:
+        for page, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == claim_id:
+                    return page * PAGE + offset
+        return None
+
+    def _leave(self, claim_id: int, index: int) -> None:
+        """The cursor moved off a departed claim: take its row out of the pages in hand."""
+        self.browse_query = replace(self.browse_query, keep=self.browse_query.keep - {claim_id})
+        self._memo.clear()
+        self.post_message(self.Departed(claim_id))
+        if self._pending or self.reloading or self.total is None:
+            self.reload()
+            return
+        page = index // PAGE
+        rows = self._pages.get(page)
+        if rows is None or rows[index % PAGE].id != claim_id:
+            self.reload()
+            return
+        del rows[index % PAGE]
+        # Every later row moves up by one: pull the first row of each following page in hand
+        # back; the last page of that run is short now, and is dropped (read again by keyset
+        # from the one before) unless it is the last page of all; pages after a gap are off
+        # by one and dropped.
+        while page + 1 in self._pages and self._pages[page + 1]:
+            following = self._pages[page + 1]
+            rows.append(following.pop(0))
+            page, rows = page + 1, following
+        self.total -= 1
+        if page * PAGE + len(rows) < self.total:
+            del self._pages[page]
+        for later in [p for p in self._pages if p > page]:
+            del self._pages[later]
+        self.virtual_size = Size(self.size.width, self.total + 1)
+        if self.cursor > index:
+            self.cursor -= 1
+        if int(self.scroll_offset.y) > index:
+            self.scroll_to(y=int(self.scroll_offset.y) - 1, animate=False)
+        self.refresh()
+
     # Loading -----------------------------------------------------------------------------
+
+    def _new_generation(self) -> None:
+        self._generation += 1
+        self._pending.clear()
+        self.reloading = False
+        # Pages of an older selection still being read are of no use now.
+        self.workers.cancel_group(self, "claims-pages")
+
+    def _remember(self, query: BrowseQuery, rows: list[ClaimRow], total: int | None) -> None:
+        if query.keep:
+            return
+        self._memo[query] = (rows, total)
+        self._memo.move_to_end(query)
+        while len(self._memo) > MEMO:
+            self._memo.popitem(last=False)
+
+    def _from_memo(self, query: BrowseQuery) -> bool:
+        """A selection seen moments ago (a backspace in the search): shown without a query."""
+        rows, total = self._memo.get(query, ([], None))
+        if total is None:
+            return False
+        self._pages[0] = list(rows)
+        self._set_total(total)
+        self.move_cursor(0)
+        self._request(1, visible=False)
+        self.refresh()
+        return True
+
+    def _narrowing(self, query: BrowseQuery) -> frozenset[int] | None:
+        """A search typed further matches only rows the shorter one matched: when those were
+        all in its first page, the new search looks among them instead of the whole table."""
+        search = query.flt.search
+        if not search:
+            return None
+        for earlier, (rows, total) in reversed(self._memo.items()):
+            shorter = earlier.flt.search
+            if (
+                total is not None
+                and total <= PAGE
+                and shorter
+                and shorter in search  # as typed: the database decides what case means
+                and replace(earlier.flt, search=search) == query.flt
+            ):
+                return frozenset(r.id for r in rows)
+        return None
+
+    def _revalidate(self, claim: int | None, *, follow: bool) -> None:
+        self._new_generation()
+        self.reloading = True
+        self._reload(self._generation, self.browse_query, claim, self.cursor, follow)
+
+    @work(thread=True, exclusive=True, group="claims-load", exit_on_error=False)
+    def _reload(
+        self, generation: int, query: BrowseQuery, claim: int | None, cursor: int, follow: bool
+    ) -> None:
+        try:
+            index = self.desk.row_index(query, claim) if claim is not None else None
+            total = self.desk.count(query)
+            target = index if index is not None else min(cursor, max(total - 1, 0))
+            page = target // PAGE
+            rows = self.desk.page(query, limit=PAGE, offset=page * PAGE) if total else []
+            self.post_message(self.Reloaded(generation, total, claim, index, page, rows, follow))
+        except Exception as exc:  # shown to the checker; the app keeps running
+            self.post_message(self.LoadFailed(generation, None, _reason(exc)))
+
+    def on_claims_table_reloaded(self, message: Reloaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self.reloading = False
+        now = self.current_row
+        self._pages = OrderedDict({message.page: message.rows})
+        self._set_total(message.total)
+        if message.follow or (now is not None and now.id == message.claim):
+            target = message.index if message.index is not None else self.cursor
+            self.move_cursor(target, center=message.follow)
+        else:  # the checker moved on meanwhile: stay on the claim now under the cursor
+            self.move_cursor(self.cursor)
+        self._request(message.page + 1, visible=False)
+        self._request(message.page - 1, visible=False)
+        self._announced = None
+        self._announce()
+        self.refresh()
 
     @work(thread=True, exclusive=True, group="claims-load", exit_on_error=False)
     def _load(
-        self, generation: int, query: BrowseQuery, keep: int | None, cursor: int, known: int | None
+        self,
+        generation: int,
+        query: BrowseQuery,
+        keep: int | None,
+        cursor: int,
+        known: int | None,
+        within: frozenset[int] | None,
     ) -> None:
         try:
             if keep is None:
-                rows = self.desk.page(query, limit=PAGE, offset=0)
+                rows = self.desk.page(query, limit=PAGE, offset=0, within=within)
                 self.post_message(self.PageLoaded(generation, 0, rows, True))
                 if known is not None or (len(rows) == PAGE and not self._still_wanted(query)):
                     return
-                self.post_message(self.Counted(generation, self.desk.count(query), None))
+                if len(rows) == PAGE:
+                    self.post_message(self.Counted(generation, self.desk.count(query), None))
                 return
             index = self.desk.row_index(query, keep)
             total = self.desk.count(query)
@@ -314,12 +530,6 @@ class ClaimsTable(ScrollView, can_focus=True):
         offset = index - page * PAGE
         return rows[offset] if offset < len(rows) else None
 
-    def _stale_row(self, index: int) -> ClaimRow | None:
-        """For display only, while a reload is on its way (never for acting on a claim)."""
-        rows = self._stale.get(index // PAGE)
-        offset = index % PAGE
-        return rows[offset] if rows and offset < len(rows) else None
-
     def on_claims_table_page_loaded(self, message: PageLoaded) -> None:
         message.stop()
         if message.generation != self._generation:
@@ -333,11 +543,11 @@ class ClaimsTable(ScrollView, can_focus=True):
                 self._set_total(len(message.rows))
             else:  # until the count comes: as many rows as we hold
                 self.virtual_size = Size(self.size.width, len(message.rows) + 1)
+        if message.page == 0:
+            self._remember(self.browse_query, list(message.rows), self.total)
         if message.visible:
             self._request(message.page + 1, visible=False)
             self._request(message.page - 1, visible=False)
-        if self._stale and self.is_settled():
-            self._stale = OrderedDict()
         self.refresh()
         self._announce()
 
@@ -346,6 +556,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         if message.generation != self._generation:
             return
         self._set_total(message.total)
+        first = self._memo.get(self.browse_query)
+        if first is not None and first[1] is None:
+            self._remember(self.browse_query, first[0], message.total)
         if message.cursor is not None:
             self.move_cursor(message.cursor, center=True)
         else:
@@ -358,6 +571,8 @@ class ClaimsTable(ScrollView, can_focus=True):
             return
         if message.page is not None:
             self._pending.discard(message.page)
+        elif self.reloading:
+            self.reloading = False  # the rows in hand stay
         else:
             self._set_total(0)
 
@@ -379,6 +594,15 @@ class ClaimsTable(ScrollView, can_focus=True):
         return len(self._pages.get(0, ()))
 
     def move_cursor(self, index: int, *, center: bool = False) -> None:
+        before, at = self.current_row, self.cursor
+        self._place_cursor(index, center=center)
+        if before is not None and before.id in self.departed:
+            now = self.current_row
+            if now is None or now.id != before.id:
+                self._leave(before.id, at)
+                self._announce()
+
+    def _place_cursor(self, index: int, *, center: bool = False) -> None:
         known = self.known_rows
         if not known:
             self.cursor = 0
@@ -453,7 +677,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y - 1
         if self.total is not None and index >= self.total:
             return Strip.blank(width, base)
-        row = self._row(index) or self._stale_row(index)
+        row = self._row(index)
         if row is None:
             if self.total == 0 and index == 0:
                 return self._message("No claims match.", width, base)
@@ -475,9 +699,12 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     def _line(self, row: ClaimRow, is_cursor: bool, width: int, base: Style) -> Strip:
         line_style = base
+        departed = row.id in self.departed
+        if departed:
+            line_style += self.get_component_rich_style("claims-table--departed")
         if is_cursor:
-            line_style = base + self.get_component_rich_style("claims-table--cursor")
-        cells = _cells(row)
+            line_style += self.get_component_rich_style("claims-table--cursor")
+        cells = _cells(row, departed, row.id in self._unsaved)
         flag_style = self.get_component_rich_style("claims-table--flag")
         # Only the colour: the line's background (cursor or not) shows through.
         flag = Style(color=flag_style.color, bold=flag_style.bold)
