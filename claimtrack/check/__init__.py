@@ -90,11 +90,13 @@ def run_check(session: Session) -> CheckSummary:
         rows = load_all(session)
         pending = set(pending_ids(session))
         pairs = sorted(all_pairs_in_blocks(rows))
-        edges, found = compare_and_group(rows, pairs)
+        new_rows = [r for r in rows if r.document_id in pending]
+        edges, found = compare_and_group(
+            rows, pairs, lambda: index_documents(session, pending, new_rows)
+        )
         written = Written()
         sync_links(session, {(e.a, e.b): e.relation for e in edges}, None, written)
         sync_conflicts(session, found, True, written)
-        index_documents(session, pending, [r for r in rows if r.document_id in pending])
         mark_checked(session, None)
         return _summary(session, len(rows), len(pairs), edges, written)
 

@@ -46,9 +46,21 @@ def all_pairs_in_blocks(rows: list[Row]) -> set[tuple[int, int]]:
         kind = row.kind
         for key in row.block_keys:
             by_tally[(kind, key)].append(i)
+    # A block can hold claims of two kinds (durations written as counts of months); a key only
+    # one claim of its kind holds can still pair across kinds, in such a dimension only.
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.dim is not None:
+            kinds_of[row.dim[0]].add(row.kind)
+    shared = {dim for dim, kinds in kinds_of.items() if len(kinds) > 1}
     blocks: dict[Block, list[int]] = defaultdict(list)
     for (_, key), members in by_tally.items():
         if len(members) > BLOCK_CAP:
+            continue
+        if len(members) == 1:
+            dim = rows[members[0]].dim
+            if dim is not None and dim[0] in shared:
+                blocks[(dim[0], key)].append(members[0])
             continue
         for i in members:
             dim = rows[i].dim

@@ -101,15 +101,16 @@ def same_thing(x: Row, y: Row, context_min: float = CONTEXT_MIN) -> bool:
 
 
 def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
+    # Every test must pass; the cheapest go first, and the sentences' words come last.
     subj = subject_match(x, y)
     if subj is not None and subj < SUBJECT_MIN:
-        return None  # the cheapest test first: most candidate pairs end here
+        return None  # most candidate pairs end here
+    if values.far_apart(x.base_value, y.base_value):
+        return None  # "up to €35bn" does not agree with "€500m": they are two different things
     if x.target != y.target:
         return None  # a capacity or a plan against what was done
     if not same_time(x, y) or not same_thing(x, y):
         return None
-    if values.far_apart(x.base_value, y.base_value):
-        return None  # "up to €35bn" does not agree with "€500m": they are two different things
     if values.overlap(x.bounds, y.bounds):
         return ("agrees", None)
     return ("conflicts", "value")
@@ -146,6 +147,17 @@ def _as_date(iso: str) -> dt.date | None:
 
 def _compare_dates(x: Row, y: Row) -> tuple[str, str | None] | None:
     assert x.date is not None and y.date is not None
+    # Every test must pass; the cheap ones on the dates themselves go first.
+    n = min(len(x.date), len(y.date))
+    same_date = x.date[:n] == y.date[:n]
+    if not same_date:
+        dx, dy = _as_date(x.date), _as_date(y.date)
+        if dx is None or dy is None or abs((dx - dy).days) > DATE_MAX_GAP_DAYS:
+            return None
+        if _relative(x.span) and _relative(y.span) and x.doc_published != y.doc_published:
+            # "on Monday" in two articles written on different days: each names its own
+            # Monday, likely another round of the same talks rather than one event misdated.
+            return None
     if x.derived("dateline", is_dateline) or y.derived("dateline", is_dateline):
         return None
     px, py = x.derived("phase", phase), y.derived("phase", phase)
@@ -153,17 +165,7 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None] | None:
         return None  # the summit opened on the 5th and closed on the 6th
     if not same_thing(x, y, DATE_CONTEXT_MIN):
         return None
-    n = min(len(x.date), len(y.date))
-    if x.date[:n] == y.date[:n]:
-        return ("agrees", None)
-    dx, dy = _as_date(x.date), _as_date(y.date)
-    if dx is None or dy is None or abs((dx - dy).days) > DATE_MAX_GAP_DAYS:
-        return None
-    if _relative(x.span) and _relative(y.span) and x.doc_published != y.doc_published:
-        # "on Monday" in two articles written on different days: each names its own Monday,
-        # likely another round of the same talks rather than one event misdated.
-        return None
-    return ("conflicts", "date")
+    return ("agrees", None) if same_date else ("conflicts", "date")
 
 
 def _relative(span: str) -> bool:

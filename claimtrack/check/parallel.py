@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 
 from claimtrack.check.groups import Found, conflicts_in
 from claimtrack.check.match import Edge, compare
@@ -70,29 +71,46 @@ def connected(n_rows: int, pairs: list[Pair]) -> list[list[Pair]]:
     return list(groups.values())
 
 
+def _cost(group: list[Pair]) -> int:
+    # Working out a claim's features (its sentence's words above all) costs about as much as
+    # five comparisons (measured on bench/check_scale.py's corpus).
+    return len(group) + 5 * len({k for pair in group for k in pair})
+
+
 def share_out(groups: list[list[Pair]], workers: int) -> list[list[Pair]]:
-    """Whole groups to workers, largest first, each to the least loaded one."""
+    """Whole groups to workers, costliest first, each to the least loaded one."""
     loads = [(0, w) for w in range(workers)]
     parts: list[list[Pair]] = [[] for _ in range(workers)]
-    for group in sorted(groups, key=len, reverse=True):
+    for cost, group in sorted(((_cost(g), g) for g in groups), key=lambda c: -c[0]):
         load, w = heapq.heappop(loads)
         parts[w].extend(group)
-        heapq.heappush(loads, (load + len(group), w))
+        heapq.heappush(loads, (load + cost, w))
     return [sorted(p) for p in parts if p]
 
 
-def compare_and_group(rows: list[Row], pairs: list[Pair]) -> tuple[list[Edge], list[Found]]:
+def compare_and_group(
+    rows: list[Row], pairs: list[Pair], meanwhile: Callable[[], None] | None = None
+) -> tuple[list[Edge], list[Found]]:
     """compare() on every (i, j) pair of rows, and the conflicts the edges make: the edges in
-    (a, b) order, the conflicts by their smallest claim id, however the work was shared."""
+    (a, b) order, the conflicts by their smallest claim id, however the work was shared.
+
+    ``meanwhile``, work that does not depend on the result (writing the claims' terms), runs in
+    this process while the workers compare.
+    """
     global _shared
     workers = workers_for(len(pairs))
     if workers == 1:
+        if meanwhile is not None:
+            meanwhile()
         edges = compare_all(rows, pairs)
         return edges, conflicts_in(edges, {r.id: r for r in rows})
     _shared = (rows, share_out(connected(len(rows), pairs), workers))
     try:
         with multiprocessing.get_context("fork").Pool(len(_shared[1])) as pool:
-            results = pool.map(_work, range(len(_shared[1])))
+            waiting = pool.map_async(_work, range(len(_shared[1])))
+            if meanwhile is not None:
+                meanwhile()
+            results = waiting.get()
     finally:
         _shared = None
     edges = sorted((e for part, _ in results for e in part), key=lambda e: (e.a, e.b))

@@ -64,7 +64,6 @@ _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("our", "
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def spelling(word: str) -> str:
     """British and American spellings of one word made equal (defence/defense, -ise/-ize)."""
     if word.endswith("ence") and word[:-4] in {"def", "off", "lic", "pret"}:
@@ -116,10 +115,15 @@ def entities(text: str) -> set[str]:
         at = m.start()
         if at == 0 or text[max(0, at - 4) : at].rstrip().endswith(_OPENERS):
             continue  # a capital that only starts a sentence or a quote
-        low = stem(m.group(0))
-        if low not in _NOT_ENTITIES and low not in STOP_WORDS:
-            out.add(low)
+        out.add(_entity_word(m.group(0)))
+    out.discard("")
     return out
+
+
+@functools.lru_cache(maxsize=131072)
+def _entity_word(word: str) -> str:
+    low = stem(word)
+    return "" if low in _NOT_ENTITIES or low in STOP_WORDS else low
 
 
 def subject_words(subject_key: str | None, subject: str | None) -> set[str]:
