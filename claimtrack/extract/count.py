@@ -161,10 +161,10 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
         owner = possessor_before(text, num.start)
         subject = " ".join(x for x in (owner, noun) if x) or unit
         return unit, subject, num.end + len(m.group(0).rstrip())
-    gap = re.match(r"[ \t]+", text[num.end : b])
+    gap = _GAP.match(text, num.end, b)
     if not gap:
         return None
-    phrase, end = phrase_after(text, num.end + gap.end(), b, plural_ends=True)
+    phrase, end = phrase_after(text, gap.end(), b, plural_ends=True)
     if not phrase or _SOURCING.match(text, end):
         return None
     if _VERB_FIRST.match(phrase):
@@ -178,6 +178,7 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
 
 
 # "its two cancer drugs" says how many it has, so possessives are not in this list.
+_GAP = re.compile(r"[ \t]+")
 _VERB_FIRST = re.compile(r"^(?:[a-z]+ed|were|was|are|is|had|have|did|will|would)$")
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
@@ -222,6 +223,7 @@ _SET_AGAINST = re.compile(
 _AFTER_SET = re.compile(
     r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by)\b|\s[a-z]+ed\b|\s(?:were|was|are|had)\b)"
 )
+_OF_ANY = re.compile(r"\s+(?:of|more)\b")
 # "64 votes to 35": the second figure counts the first one's noun.
 _TO_SECOND = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+(?=\d)")
 _CONTEXT_WORDS = 4
@@ -269,6 +271,8 @@ def _words_after(text: str, pos: int, limit: int) -> str:
 def _elided(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
     """A count whose noun is elided or comes later: 'nine of them', '14 of the 38 towns'."""
     text = doc.text
+    if not _OF_ANY.match(text, num.end):
+        return None  # the cheap test first: most numbers are followed by neither
     _, b = doc.sentences.bounds(num.start, num.end)
     them = _OF_THEM.match(text, num.end, b)
     if them:
@@ -292,10 +296,12 @@ def _set_against(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | 
     text = doc.text
     if last is None or last.unit is None or (num.words and num.value < 2):
         return None
-    a, _ = doc.sentences.bounds(num.start, num.end)
-    if last.start < a or not _SET_AGAINST.search(text, max(0, num.start - 16), num.start):
+    if not _SET_AGAINST.search(text, max(0, num.start - 16), num.start):
         return None
     if not _AFTER_SET.match(text, num.end):
+        return None
+    a, _ = doc.sentences.bounds(num.start, num.end)
+    if last.start < a:
         return None
     return _Counted(last.unit, last.subject or last.unit, num.end)
 

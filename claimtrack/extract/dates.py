@@ -269,7 +269,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     text = doc.text
     for m in DATE.finditer(text):
-        group = next(g for g, v in m.groupdict().items() if v is not None)
+        group = m.lastgroup or next(g for g, v in m.groupdict().items() if v is not None)
         start, end = m.start(group), m.end(group)
         if doc.in_no_go(start, end) or _is_metadata(doc, start):
             continue
@@ -305,15 +305,9 @@ _NAMED_DAY = re.compile(
 def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     # Only a future verb governing the weekday ("will meet on Friday") moves it forward.
     before = text[max(sentence_start, start - 60) : start]
-    if re.search(r"\b[Bb]y\s+$", before):
+    if _BY_END.search(before):
         return True  # "return to talks by Friday": a deadline ahead
-    ahead = re.search(
-        r"\b(?:will|would|next|due|scheduled|upcoming|from|until|plans?\s+to|expects?|expected\s+to|"
-        # fixtures in the present tense: "Rovers play Denholm on Wednesday"
-        r"plays?|faces?|hosts?|meets?|travels?\s+to)\b"
-        r"[^.,;]*$",
-        before,
-    )
+    ahead = _AHEAD.search(before)
     # "had been due to expire on Thursday": a plan that lay ahead then, now in the past.
     if ahead is None:
         return False
@@ -323,7 +317,7 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
         verb = _PAST.search(text, max(sentence_start, at - 50), at)
         if verb and not _PRESENT.search(text, verb.end(), at):
             return False  # "rain fell for 36 hours from late on Friday": a span already run
-    return not re.search(r"\b(?:had|was|were)\s+(?:been\s+)?$", before[: ahead.start()])
+    return not _HAD_BEEN.search(before, 0, ahead.start())
 
 
 _PAST = re.compile(
@@ -333,6 +327,14 @@ _PAST = re.compile(
 )
 
 
+_AHEAD = re.compile(
+    r"\b(?:will|would|next|due|scheduled|upcoming|from|until|plans?\s+to|expects?|expected\s+to|"
+    # fixtures in the present tense: "Rovers play Denholm on Wednesday"
+    r"plays?|faces?|hosts?|meets?|travels?\s+to)\b"
+    r"[^.,;]*$"
+)
+_BY_END = re.compile(r"\b[Bb]y\s+$")
+_HAD_BEEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
 _PRESENT = re.compile(r"\b(?:is|are|remains?|lasts?|runs?|continues?|will|stays?)\b")
 
 

@@ -46,6 +46,9 @@ _SUBJECT_FILLER = frozenset(
 )
 
 
+_OF_THE = re.compile(r"\s+(?:of|into|in)\s+(?:the\s+)?")
+
+
 def _normal_unit(unit: str) -> tuple[str, float]:
     unit = unit.lower()
     # The contract's duration units stop at year: "two decades" is 20 years.
@@ -68,9 +71,9 @@ def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     a, b = doc.sentences.bounds(start, end)
-    m = re.match(r"\s+(?:of|into|in)\s+(?:the\s+)?", doc.text[end:b])
+    m = _OF_THE.match(doc.text, end, b)
     if m:
-        phrase, _ = phrase_after(doc.text, end + m.end(), b, max_words=3)
+        phrase, _ = phrase_after(doc.text, m.end(), b, max_words=3)
         if phrase:
             return phrase
     words = [w for w in re.findall(r"[A-Za-z][\w-]+", doc.text[max(a, start - 50) : start])

@@ -74,11 +74,13 @@ _MINOR = re.compile(r"\s+(?:(?P<eur>euro\s+)?(?P<c>cents?)|(?P<pence>pence|penni
 # Verbs whose amount goes to a purpose named after "on", "to", "for", "into".
 _PURPOSE = re.compile(r"\s+(?:on|to|for|into|towards?|in)\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
 _ACTOR = re.compile(r"\b(?P<who>[A-Z]{2,5}|U\.S\.|U\.K\.|E\.U\.)(?![\w.])")
-_NOUN_BEFORE = re.compile(
-    r"(?P<np>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+(?:of|worth|totalling|totaling|"
-    r"valued\s+at|costing|amounting\s+to)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|nearly\s+|"
-    r"more\s+than\s+|over\s+|at\s+least\s+)?$"
+# "a loan of $X", "a package worth $X": the noun phrase before the link word. The pattern
+# opens with the link word, so the engine skips quickly to it.
+_LINK_BEFORE = re.compile(
+    r"\b(?:of|worth|totalling|totaling|valued\s+at|costing|amounting\s+to)\s+(?:up\s+to\s+|"
+    r"about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?$"
 )
+_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
 _OVER = re.compile(r"[Oo]ver\s")
@@ -139,9 +141,11 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     owner = possessor_before(text, start) or _actor(doc, a, start)
     noun = after
     if not noun:
-        m = _NOUN_BEFORE.search(text, max(a, start - 50), start)
+        window = max(a, start - 50)
+        m = _LINK_BEFORE.search(text, window, start)
         if m:
-            noun = _noun_phrase(_after_determiner(m.group("np").split())[-3:])
+            words = _WORD.findall(text, window, m.start())
+            noun = _noun_phrase(_after_determiner(words)[-3:])
     if not noun:
         purpose = _PURPOSE.match(text, end, b)
         if purpose:

@@ -91,7 +91,7 @@ class Num:
 
 def parse_words(text: str) -> float | None:
     """Value of a number written in words, or None when it is not one."""
-    tokens = re.split(r"[\s-]+", text.lower().strip())
+    tokens = _WORD_SPLIT.split(text.lower().strip())
     total = 0.0
     current = 0.0
     seen = False
@@ -133,8 +133,12 @@ def parse_words(text: str) -> float | None:
     return total + current + fraction
 
 
+_TAIL_WORD = re.compile(r"\s?([a-z]+)$", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def _split_scale(text: str) -> tuple[str, str | None]:
-    m = re.search(r"\s?([a-z]+)$", text, re.IGNORECASE)
+    m = _TAIL_WORD.search(text)
     if m and m.group(1).lower() in SCALES and _NUM_ONLY.match(text):
         return text[: m.start()].strip(), m.group(1).lower()
     return text, None
@@ -142,6 +146,8 @@ def _split_scale(text: str) -> tuple[str, str | None]:
 
 def parse_number(text: str) -> tuple[float, bool, str | None] | None:
     """(value, scaled, short_scale) of one number as written; None when unreadable."""
+    if text.replace(",", "").replace(".", "", 1).isdigit():
+        return float(text.replace(",", "")), False, None  # the common case: plain digits
     body, scale = _split_scale(text.strip())
     if _NUM_ONLY.match(body):
         try:
@@ -160,6 +166,8 @@ def parse_number(text: str) -> tuple[float, bool, str | None] | None:
 
 
 def _scale_of(text: str) -> str | None:
+    if text[-1:].isdigit():
+        return None
     scale = _split_scale(text.strip())[1]
     if scale is None and text.strip():
         last = text.split()[-1].lower()

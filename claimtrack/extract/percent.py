@@ -64,6 +64,7 @@ _FILLER = frozenset(
 )
 
 
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 
@@ -71,9 +72,9 @@ _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     text = doc.text
     a, b = doc.sentences.bounds(start, end)
-    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", text[end:b])
+    m = _OF_WHOLE.match(text, end, b)
     if m:
-        after, _ = phrase_after(text, end + m.end(), b, max_words=3)
+        after, _ = phrase_after(text, m.end(), b, max_words=3)
         if after:
             return after
     words = re.findall(r"[A-Za-z][\w-]+", text[max(a, start - 60) : start])
@@ -106,9 +107,34 @@ _SMALL = {
 }  # fmt: skip
 
 
+# The fraction words are rare, so they are found first and the full pattern is tried around
+# each: far cheaper than trying the pattern at every position of the text.
+_FRACTION_WORDS = ("third", "quarter", "fifth", "tenth", "half")
+
+
+def _fraction_matches(text: str) -> list[re.Match[str]]:
+    low = text.lower()
+    hits: list[int] = []
+    for word in _FRACTION_WORDS:
+        pos = low.find(word)
+        while pos >= 0:
+            hits.append(pos)
+            pos = low.find(word, pos + 1)
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for at in sorted(hits):
+        if at < last_end:
+            continue
+        m = _FRACTION.search(text, max(0, at - 8), min(len(text), at + 40))
+        if m and m.start() <= at < m.end() and m.start() >= last_end:
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
 def _fractions(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
-    for m in _FRACTION.finditer(doc.text):
+    for m in _fraction_matches(doc.text):
         if not (m.group("by") or m.group("of")):
             continue  # "a third" alone is usually an ordinal ("a third term")
         fraction = (m.group("f") or m.group("half")).lower()
@@ -142,7 +168,10 @@ def _number(word: str) -> float | None:
 def _ratios(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     text = doc.text
-    for m in _RATIO.finditer(text):
+    for num in doc.numbers:  # a ratio starts at a number: no scan of the whole text
+        m = _RATIO.match(text, num.start)
+        if m is None:
+            continue
         a, b = _number(m.group("a")), _number(m.group("b"))
         if a is None or not b or a >= b or doc.in_no_go(m.start(), m.end()):
             continue

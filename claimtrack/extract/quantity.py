@@ -41,6 +41,9 @@ _AFTER = re.compile(rf"(?P<gap>[\s-]|\s?-\s?)?(?P<unit>{_UNIT_RE})(?![\w²³])",
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(?:year|day|month|hour|week)\b", re.IGNORECASE)
 
 
+_OF_THE = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
+
+
 def _unit(raw: str) -> str | None:
     if raw in _UNITS:
         return _UNITS[raw]
@@ -54,8 +57,8 @@ def _unit(raw: str) -> str | None:
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     a, b = doc.sentences.bounds(start, end)
-    m = re.match(r"\s+(?:of\s+)?(?:the\s+)?", doc.text[end:b])
-    phrase, _ = phrase_after(doc.text, end + (m.end() if m else 0), b, max_words=3)
+    m = _OF_THE.match(doc.text, end, b)
+    phrase, _ = phrase_after(doc.text, m.end() if m else end, b, max_words=3)
     if phrase:
         return phrase
     words = re.findall(r"[A-Za-z][\w-]+", doc.text[max(a, start - 50) : start])

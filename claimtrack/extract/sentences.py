@@ -109,6 +109,7 @@ class Sentences:
         self.text = text
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self._bounds: dict[tuple[int, int | None], tuple[int, int]] = {}
         pos = 0
         for line in text.split("\n"):
             self._split_paragraph(pos, pos + len(line))
@@ -140,6 +141,14 @@ class Sentences:
 
     def bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
         """Offsets of the sentence(s) covering ``start``..``end``."""
+        key = (start, end)
+        found = self._bounds.get(key)
+        if found is None:
+            # Each claim asks for its sentence several times (span, subject, tied date).
+            found = self._bounds[key] = self._find_bounds(start, end)
+        return found
+
+    def _find_bounds(self, start: int, end: int | None) -> tuple[int, int]:
         if not self.starts:
             return (0, len(self.text))
         first = self.index_at(start)
