@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .numbers import Num, qualifier_before
+from .numbers import Num, is_change, qualifier_before
 from .subjects import phrase_after, possessor_before
 from .types import ExtractedClaim
 
@@ -203,7 +203,19 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if before and value_max is None and nxt is not None:
             tail = _RANGE_TAIL.match(text, end)
             nb = _code_before(text, nxt.start)
-            if tail and nb and nb[1] == tail.end() and nb[0] == code and nxt.value > value:
+            change = (
+                tail is not None
+                and tail.group(0).strip() == "to"
+                and is_change(text, start, value, nxt.value)
+            )
+            if (
+                tail
+                and nb
+                and nb[1] == tail.end()
+                and nb[0] == code
+                and nxt.value > value
+                and not change
+            ):
                 value_max = nxt.value
                 end = nxt.end
                 skip_until = nxt.end

@@ -63,6 +63,22 @@ NUMBER = re.compile(
 _NUM_ONLY = re.compile(rf"^(?:{_DIGITS})", re.IGNORECASE)
 
 
+# "from 40 to 45", "rose by 2 to 5": a change and a new level, two figures, not a range.
+CHANGE_BEFORE = re.compile(r"\b(?:[Ff]rom|(?P<verb>[a-z]+)\s+[Bb]y)\s+$")
+_PAST_VERB = re.compile(r"[a-z]+ed|rose|fell|grew|cut|shrank|sank|soared|dropped")
+
+
+def is_change(text: str, start: int, low: float, high: float) -> bool:
+    """'from 40 to 45' and 'rose by 2% to 5%' are a change and a level; 'growing by 9% to 11%'
+    is a range. Past tense says the change happened; a top far above the bottom is a level."""
+    m = CHANGE_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    if m.group("verb") is None:
+        return True
+    return bool(_PAST_VERB.fullmatch(m.group("verb"))) or high > 3 * low
+
+
 # Words joined by "and" where the word before is no scale: a list ("two and three"), while
 # "one hundred and five" and "two and a half" are one number.
 _SMALL_WORD = (
@@ -196,7 +212,7 @@ def scan_numbers(text: str) -> list[Num]:
             b = parse_number(b_text)
             sep = sep.strip().lower()
             between = m.group(0).lower().startswith("between")
-            change = sep == "to" and text[max(0, m.start() - 5) : m.start()].lower() == "from "
+            change = sep == "to" and b is not None and is_change(text, m.start(), a[0], b[0])
             if b is None or (sep == "and" and not between) or change:
                 # "from 40 to 45" is a change between two figures, not a range.
                 # "3 and 4" without "between" is two numbers; keep the first only.
@@ -217,7 +233,22 @@ def scan_numbers(text: str) -> list[Num]:
             end = m.start("a") + len(a_text)
         words = not a_text[:1].isdigit() and a_text[:1] != "."
         out.append(Num(start, end, value, value_max, words, scaled, short))
+        if b_text is not None and value_max is None and sep in ("to", "and"):
+            # "rose from 40 to 45", "two and three people": the second figure stands alone.
+            b_start = m.start("a") + listed.start("b") if listed else m.start("b")
+            second = _single(b_text, b_start)
+            if second is not None:
+                out.append(second)
     return out
+
+
+def _single(raw: str, start: int) -> Num | None:
+    parsed = parse_number(raw)
+    if parsed is None:
+        return None
+    value, scaled, short = parsed
+    words = not raw[:1].isdigit() and raw[:1] != "."
+    return Num(start, start + len(raw), value, None, words, scaled, short)
 
 
 _QUALIFIER_BEFORE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .numbers import qualifier_before
+from .numbers import is_change, qualifier_before
 from .subjects import phrase_after
 from .types import ExtractedClaim
 
@@ -208,7 +208,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             m2 = _AFTER.match(text, nxt.end)
             between = _BETWEEN.search(text, max(0, num.start - 8), num.start)
             joiner = tail.group(0).strip()
-            if m2 and nxt.value > num.value and (joiner != "and" or between):
+            change = joiner == "to" and is_change(text, num.start, num.value, nxt.value)
+            if m2 and nxt.value > num.value and (joiner != "and" or between) and not change:
                 value_max, end, skip_until = nxt.value, m2.end(), m2.end()
                 if between:
                     q_start = between.start()

@@ -205,3 +205,25 @@ def test_one_noun_in_every_thousand_is_a_ratio() -> None:
         "%",
         "child",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "spans"),
+    [
+        ("The budget will rise by £2.3bn to £48.6bn next year.", "money", ["£2.3bn", "£48.6bn"]),
+        ("Inflation rose by 2% to 5%.", "percent", ["2%", "5%"]),
+        ("Rates rose from 4% to 4.5%.", "percent", ["4%", "4.5%"]),
+        ("Sales rose from 40 to 45 units.", "count", ["45 units"]),
+    ],
+)
+def test_a_change_and_a_new_level_are_two_figures_not_a_range(
+    text: str, kind: str, spans: list[str]
+) -> None:
+    found = claims_of(text, kind)
+    assert [c.span for c in found] == spans
+    assert all(c.value_max is None for c in found)
+
+
+def test_growing_by_a_range_stays_a_range() -> None:
+    c = one("The market is growing by 9% to 11% a year.", "percent")
+    assert (c.value, c.value_max, c.qualifier) == (9, 11, "range")
