@@ -221,7 +221,8 @@ _SET_AGAINST = re.compile(
     r"\bwhile|\bfrom)\s+$"
 )
 _AFTER_SET = re.compile(
-    r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by)\b|\s[a-z]+ed\b|\s(?:were|was|are|had)\b)"
+    r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by|before|after|since|during|earlier)\b|"
+    r"\s[a-z]+ed\b|\s(?:were|was|are|had)\b)"
 )
 _OF_ANY = re.compile(r"\s+(?:of|more)\b")
 # "64 votes to 35": the second figure counts the first one's noun.

@@ -288,7 +288,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if size == "short" and not (
             attributor.after(start, end)
-            or text[max(0, start - 3) : start].strip() == ":"
+            or text[max(0, start - 3) : start].rstrip().endswith(":")
             or _continues(text, attributor.last_end, start)
         ):
             continue  # a few quoted words with nobody saying them: a scare quote

@@ -184,3 +184,10 @@ def test_a_pronoun_is_never_a_counted_noun() -> None:
 def test_n_team_league() -> None:
     c = one("They climbed to third in the 20-team league.", "count")
     assert (c.span, c.value, c.unit) == ("20-team", 20, "teams")
+
+
+def test_up_from_a_figure_before_an_event() -> None:
+    text = "Some 2.8 million people are out of work, up from 2.1 million before the pandemic."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [
+        (2.8e6, "people"), (2.1e6, "people"),
+    ]  # fmt: skip

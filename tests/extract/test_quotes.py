@@ -245,3 +245,8 @@ def test_a_new_speaker_between_two_quotes_takes_over() -> None:
     )
     first, second = claims_of(text, "quote")
     assert (first.speaker, second.speaker) == ("Dario Venn", "Elsa Marrow")
+
+
+def test_a_short_sentence_after_a_colon_is_a_quote() -> None:
+    c = one('Its governor, Andrew Bailey, said: "We are not there yet."', "quote")
+    assert c.speaker == "Andrew Bailey"
