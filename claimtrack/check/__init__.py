@@ -89,7 +89,7 @@ def run_check(session: Session) -> CheckSummary:
     with _no_gc():
         rows = load_all(session)
         pending = set(pending_ids(session))
-        pairs = sorted(all_pairs_in_blocks(rows))
+        pairs = list(all_pairs_in_blocks(rows))
         new_rows = [r for r in rows if r.document_id in pending]
         edges, found = compare_and_group(
             rows, pairs, lambda: index_documents(session, pending, new_rows)

@@ -27,6 +27,7 @@ from claimtrack.check.rows import Row
 
 PARALLEL_MIN_PAIRS = 50_000  # below this, starting workers costs more than it saves
 MAX_WORKERS = 4
+PARTS_PER_WORKER = 4
 
 Pair = tuple[int, int]
 _shared: tuple[list[Row], list[list[Pair]]] | None = None
@@ -73,26 +74,31 @@ def connected(n_rows: int, pairs: list[Pair]) -> list[list[Pair]]:
 
 def _cost(group: list[Pair]) -> int:
     # Working out a claim's features (its sentence's words above all) costs about as much as
-    # five comparisons (measured on bench/check_scale.py's corpus).
-    return len(group) + 5 * len({k for pair in group for k in pair})
+    # a dozen comparisons (measured on bench/check_scale.py's corpus).
+    return len(group) + 12 * len({k for pair in group for k in pair})
 
 
-def share_out(groups: list[list[Pair]], workers: int) -> list[list[Pair]]:
-    """Whole groups to workers, costliest first, each to the least loaded one."""
-    loads = [(0, w) for w in range(workers)]
-    parts: list[list[Pair]] = [[] for _ in range(workers)]
+def share_out(groups: list[list[Pair]], n_parts: int) -> list[list[Pair]]:
+    """Whole groups into parts of about equal cost, the costliest part first (the estimate is
+    rough: workers take parts as they come free, which evens out the rest)."""
+    loads = [(0, w) for w in range(n_parts)]
+    parts: list[list[Pair]] = [[] for _ in range(n_parts)]
+    cost_of = [0] * n_parts
     for cost, group in sorted(((_cost(g), g) for g in groups), key=lambda c: -c[0]):
         load, w = heapq.heappop(loads)
         parts[w].extend(group)
+        cost_of[w] = load + cost
         heapq.heappush(loads, (load + cost, w))
-    return [sorted(p) for p in parts if p]
+    order = sorted((w for w in range(n_parts) if parts[w]), key=lambda w: -cost_of[w])
+    return [sorted(parts[w]) for w in order]
 
 
 def compare_and_group(
     rows: list[Row], pairs: list[Pair], meanwhile: Callable[[], None] | None = None
 ) -> tuple[list[Edge], list[Found]]:
-    """compare() on every (i, j) pair of rows, and the conflicts the edges make: the edges in
-    (a, b) order, the conflicts by their smallest claim id, however the work was shared.
+    """compare() on every (i, j) pair of rows (in any order), and the conflicts the edges make:
+    the edges in (a, b) order, the conflicts by their smallest claim id, however the work was
+    shared.
 
     ``meanwhile``, work that does not depend on the result (writing the claims' terms), runs in
     this process while the workers compare.
@@ -102,12 +108,12 @@ def compare_and_group(
     if workers == 1:
         if meanwhile is not None:
             meanwhile()
-        edges = compare_all(rows, pairs)
+        edges = sorted(compare_all(rows, pairs), key=lambda e: (e.a, e.b))
         return edges, conflicts_in(edges, {r.id: r for r in rows})
-    _shared = (rows, share_out(connected(len(rows), pairs), workers))
+    _shared = (rows, share_out(connected(len(rows), pairs), workers * PARTS_PER_WORKER))
     try:
-        with multiprocessing.get_context("fork").Pool(len(_shared[1])) as pool:
-            waiting = pool.map_async(_work, range(len(_shared[1])))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            waiting = pool.map_async(_work, range(len(_shared[1])), chunksize=1)
             if meanwhile is not None:
                 meanwhile()
             results = waiting.get()

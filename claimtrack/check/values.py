@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -42,13 +43,19 @@ _POINTS = re.compile(r"(?<![a-z])points?(?![a-z])|(?<![a-z])pp(?![a-z])", re.IGN
 
 def dimension(kind: str, unit: str | None, span: str = "") -> tuple[str, float] | None:
     """(dimension, factor to its base unit) for a numeric claim, None if it cannot be compared."""
+    # Percentage points are another quantity than percent: a 2 pp rise is not a 2 % one. The
+    # contract gives both the unit %, so the span tells them apart.
+    points = kind == "percent" and bool(_POINTS.search(span))
+    return _dimension(kind, unit, points)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dimension(kind: str, unit: str | None, points: bool) -> tuple[str, float] | None:
     u = (unit or "").strip().lower()
     if kind == "money":
         return (f"money:{u.upper()}", 1.0) if u else None
     if kind == "percent":
-        # Percentage points are another quantity than percent: a 2 pp rise is not a 2 % one.
-        # The contract gives both the unit %, so the span tells them apart.
-        points = u in ("pp", "percentage points") or bool(_POINTS.search(span))
+        points = points or u in ("pp", "percentage points")
         return ("percent:pp", 1.0) if points else ("percent", 1.0)
     base = stem(u) if u else ""
     if base in _DURATION_WORDS and kind in ("duration", "count"):
