@@ -194,8 +194,11 @@ def _definite_reference(text: str, num: Num) -> bool:
 _TOTAL_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
     r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))(?:\s+to)?"
-    r"|(?P<past>pass|passed|exceed|exceeded|top|topped|surpass|surpassed|cross|crossed))"
+    r"|(?P<past>pass|passed|exceed|exceeded|top|topped|surpass|surpassed|cross|crossed)"
+    # "had risen 14 per cent in a year, to almost 96,000": the level after the change
+    r"|,\s+to)"
     r"(?:\s+an?\s+(?:(?:new\s+)?record(?:\s+(?:high|low)\s+of)?|(?:all-time\s+)?(?:high|low|peak)\s+of))?"
+    r"(?:\s+(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under))?"
     r"\s+$"
 )
 _TOTAL_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and)\b)")
@@ -203,7 +206,8 @@ _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
 _TOTAL_FILLER = frozenset(
     """the a an has have had rose risen climbed jumped fell dropped reached hit stood stands at to
 of is was totalled totaled could would will may might pass passed exceed exceeded top topped
-surpass surpassed cross crossed record new""".split()  # noqa: SIM905
+surpass surpassed cross crossed record new in on a year per cent percent almost nearly about
+around some roughly more than over just under""".split()  # noqa: SIM905
 )
 # "The number of people waiting ... has reached 61,400": the noun a bare total counts.
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+")

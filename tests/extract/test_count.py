@@ -191,3 +191,9 @@ def test_up_from_a_figure_before_an_event() -> None:
     assert [(c.value, c.unit) for c in claims_of(text, "count")] == [
         (2.8e6, "people"), (2.1e6, "people"),
     ]  # fmt: skip
+
+
+def test_the_level_after_a_change_counts_the_number_of_noun() -> None:
+    text = "The number of hospital visits had risen 14 per cent in a year, to almost 96,000."
+    c = one(text, "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("almost 96,000", 96000, "visits", "approx")

@@ -250,3 +250,8 @@ def test_a_new_speaker_between_two_quotes_takes_over() -> None:
 def test_a_short_sentence_after_a_colon_is_a_quote() -> None:
     c = one('Its governor, Andrew Bailey, said: "We are not there yet."', "quote")
     assert c.speaker == "Andrew Bailey"
+
+
+def test_a_job_title_is_not_part_of_the_speaker_name() -> None:
+    text = 'Manager Tom Hale signed a new deal. "It has been a long road," Hale said.'
+    assert one(text, "quote").speaker == "Tom Hale"
