@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 from rich.segment import Segment
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from claimtrack import store
 from claimtrack.db import get_engine, session_scope
@@ -18,6 +18,7 @@ from claimtrack.store.claims import ClaimFilter
 from claimtrack.tui.app import create_app
 from claimtrack.tui.screens.documents import LIMIT, DocumentPickerScreen
 from claimtrack.tui.screens.main import MainScreen
+from claimtrack.tui.widgets.choice_list import ChoiceList
 from claimtrack.tui.widgets.claim_detail import ClaimDetailPane
 from claimtrack.tui.widgets.claims_table import DEPARTED_MARK, ClaimsTable
 from claimtrack.tui.widgets.desk_header import DeskHeader
@@ -38,8 +39,8 @@ def status_in_db(desk: Desk, claim_id: int) -> str:
 
 
 def options(app) -> list[str]:  # type: ignore[no-untyped-def]
-    listing = app.screen.query_one("#doc-list", OptionList)
-    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    listing = app.screen.query_one("#doc-list", ChoiceList)
+    return [choice.text.plain for choice in listing.choices]
 
 
 def filters_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -122,7 +123,8 @@ async def test_picker_and_filter_line_show_a_hostile_title_literally(desk: Desk)
         await settle(pilot)
         (only,) = options(app)
         assert only.startswith("[bold]Hostile[/] ␛[31mtitle")
-        listing = app.screen.query_one("#doc-list", OptionList)
+        listing = app.screen.query_one("#doc-list", ChoiceList)
+        assert "[bold]Hostile[/] ␛[31mtitle" in listing.render_line(0).text
         for y in range(listing.size.height):
             for segment in listing.render_line(y):
                 assert isinstance(segment, Segment)

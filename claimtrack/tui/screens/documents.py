@@ -17,14 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label
 
 from claimtrack.store.document_pick import DocumentChoice, DocumentPage
 from claimtrack.tui.desk import Desk
 from claimtrack.tui.text import plain, printable
+from claimtrack.tui.widgets.choice_list import Choice, ChoiceList
 
-LIMIT = 200
+LIMIT = 60
 ALL = "all"
 CLAIMS_OWN = "▸ "  # the document of the claim under the cursor
 
@@ -72,32 +72,38 @@ class DocumentPickerScreen(ModalScreen[DocumentPick | None]):
         text: str
         page: DocumentPage
 
-    def __init__(
-        self,
-        desk: Desk,
-        *,
-        current: int | None,
-        current_label: str | None,
-        claim_document: int | None,
-    ) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
-        self.current = current  # the document filtered on now, if any
-        self.current_label = current_label
-        self.claim_document = claim_document
+        self.current: int | None = None  # the document filtered on now, if any
+        self.claim_document: int | None = None  # the document of the claim under the cursor
         self.shown_text: str | None = None  # the narrowing the list shows (for tests)
         self.page: DocumentPage | None = None
+
+    def prepare(self, *, current: int | None, claim_document: int | None) -> None:
+        """Set up for one more opening: the desk keeps one picker (installed), because
+        building its widgets and styles anew cost more than the rest of opening it."""
+        self.current, self.claim_document = current, claim_document
+        self.shown_text, self.page = None, None
+        if self.is_mounted:
+            self.query_one("#doc-list", ChoiceList).set_choices([])
+            field = self.query_one("#doc-q", Input)
+            with field.prevent(Input.Changed):
+                field.value = ""
+            self.load("")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="documents"):
             yield Label(Text("Filter by document", style="bold"))
             yield Input(placeholder="type to narrow: title, source, path, URL or #id", id="doc-q")
-            yield OptionList(id="doc-list")
+            yield ChoiceList(id="doc-list")
             yield Label(Text("…", style="dim"), id="doc-status")
 
     def on_mount(self) -> None:
-        self.query_one("#doc-q", Input).focus()
         self.load("")
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#doc-q", Input).focus()
 
     @on(Input.Changed, "#doc-q")
     def narrow(self, event: Input.Changed) -> None:
@@ -114,21 +120,19 @@ class DocumentPickerScreen(ModalScreen[DocumentPick | None]):
         if event.text != self.query_one("#doc-q", Input).value:
             return  # typed on since: a newer list is coming
         self.page, self.shown_text = event.page, event.text
-        listing = self.query_one("#doc-list", OptionList)
+        listing = self.query_one("#doc-list", ChoiceList)
         width = listing.scrollable_content_region.width or self.app.size.width - 14
         width = max(40, width)
-        options: list[Option] = []
+        choices: list[Choice] = []
         if self.current is not None:
             label = Text("All documents", style="bold")
             label.append("  (clear the document filter)", style="dim")
-            options.append(Option(label, id=ALL))
+            choices.append(Choice(ALL, label))
         for doc in event.page.documents:
             mine = doc.id == self.claim_document and self.current is None
             text = choice_text(doc, width - 1, mark=CLAIMS_OWN if mine else "")
-            options.append(Option(text, id=str(doc.id)))
-        listing.set_options(options)
-        if options:
-            listing.highlighted = 0
+            choices.append(Choice(str(doc.id), text))
+        listing.set_choices(choices)
         self.query_one("#doc-status", Label).update(self._status(event.page))
 
     def _status(self, page: DocumentPage) -> Text:
@@ -144,20 +148,17 @@ class DocumentPickerScreen(ModalScreen[DocumentPick | None]):
         return out
 
     def action_move(self, step: int) -> None:
-        listing = self.query_one("#doc-list", OptionList)
-        if listing.option_count:
-            at = (listing.highlighted or 0) + step
-            listing.highlighted = max(0, min(at, listing.option_count - 1))
+        self.query_one("#doc-list", ChoiceList).move(step)
 
     @on(Input.Submitted, "#doc-q")
     def submit(self) -> None:
-        listing = self.query_one("#doc-list", OptionList)
-        if listing.highlighted is not None and self.shown_text is not None:
-            self._choose(listing.get_option_at_index(listing.highlighted).id)
+        current = self.query_one("#doc-list", ChoiceList).current
+        if current is not None and self.shown_text is not None:
+            self._choose(current.key)
 
-    @on(OptionList.OptionSelected, "#doc-list")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option.id)
+    @on(ChoiceList.Chosen, "#doc-list")
+    def selected(self, event: ChoiceList.Chosen) -> None:
+        self._choose(event.key)
 
     def _choose(self, option_id: str | None) -> None:
         if option_id is None:

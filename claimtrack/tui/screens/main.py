@@ -96,6 +96,7 @@ class MainScreen(Screen[None]):
         self.document_label: str | None = None
         self._fingerprint: Fingerprint | None = None
         self._detail_timer: Timer | None = None
+        self._picker: DocumentPickerScreen | None = None
 
     @property
     def claimtrack(self) -> ClaimtrackApp:
@@ -323,13 +324,11 @@ class MainScreen(Screen[None]):
             self._apply(replace(self.query_state, flt=flt))
             self.table.focus()
 
-        picker = DocumentPickerScreen(
-            self.desk,
-            current=current,
-            current_label=self.document_label,
-            claim_document=row.document_id if row else None,
-        )
-        self.app.push_screen(picker, chosen)
+        if self._picker is None:
+            self._picker = DocumentPickerScreen(self.desk)
+            self.app.install_screen(self._picker, name=f"documents-{id(self)}")
+        self._picker.prepare(current=current, claim_document=row.document_id if row else None)
+        self.app.push_screen(self._picker, chosen)
 
     def action_clear_filters(self) -> None:
         self.document_label = None
