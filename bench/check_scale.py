@@ -23,12 +23,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import Session
 
-from claimtrack.check import check_document, run_check
+import claimtrack.check as checker
+from claimtrack.check import check_document, check_pending, run_check
 from claimtrack.check.candidates import load_all
 from claimtrack.check.match import compare
 from claimtrack.db import ensure_schema, make_engine
@@ -275,28 +277,72 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def time_full(url: str) -> tuple[float, float, str]:
+# The steps of run_check, timed where run_check calls them (wall, CPU of this process and of
+# finished children), to say where a full run's time goes.
+STEPS = {
+    "load_all": "load rows",
+    "all_pairs_in_blocks": "keys and blocks",
+    "compare_and_group": "compare and group (forked), terms written meanwhile",
+    "sync_links": "write links",
+    "sync_conflicts": "write conflicts",
+}
+
+
+def _timed_steps() -> dict[str, list[float]]:
+    spent: dict[str, list[float]] = {name: [0.0, 0.0] for name in STEPS}
+    for name in STEPS:
+        original = getattr(checker, name)
+
+        def timed(*args: object, _f: Any = original, _n: str = name, **kw: object) -> Any:
+            start, cpu = time.perf_counter(), cpu_seconds()
+            try:
+                return _f(*args, **kw)
+            finally:
+                spent[_n][0] += time.perf_counter() - start
+                spent[_n][1] += cpu_seconds() - cpu
+
+        setattr(checker, name, timed)
+    return spent
+
+
+def _untime_steps() -> None:
+    for name in STEPS:
+        timed = getattr(checker, name)
+        setattr(checker, name, timed.__kwdefaults__["_f"])
+
+
+def time_full(url: str) -> tuple[float, float, str, str]:
     engine = make_engine(url)
-    with Session(engine) as session:
-        start, cpu = time.perf_counter(), cpu_seconds()
-        summary = run_check(session)
-        session.commit()
-        took, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    spent = _timed_steps()
+    try:
+        with Session(engine) as session:
+            start, cpu = time.perf_counter(), cpu_seconds()
+            summary = run_check(session)
+            commit = time.perf_counter()
+            session.commit()
+            took, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+            commit = time.perf_counter() - commit
+    finally:
+        _untime_steps()
     engine.dispose()
-    return took, cpu, str(summary)
+    steps = "; ".join(f"{STEPS[n]} {w:.2f} s ({c:.2f} s CPU)" for n, (w, c) in spent.items())
+    return took, cpu, str(summary), f"{steps}; commit {commit:.2f} s"
 
 
 def time_incremental(
-    url: str, path: Path, doc_ids: list[int], runs: int, seed: int
+    url: str, path: Path, doc_ids: list[int], runs: int, seed: int, pending: bool = False
 ) -> tuple[list[float], list[float]]:
-    """Copy an existing document's claims as a new document, then check just that document."""
-    rng = random.Random(seed + 1)
+    """Copy an existing document's claims as a new document, then check just that document
+    (with check_document, or with check_pending as ingest does: finding it among the
+    documents not yet checked, storing its terms and checking it, each step committed)."""
+    rng = random.Random(seed + 1 + pending)
     engine = make_engine(url)
     times, cpus = [], []
     for n in range(runs):
         source = rng.choice(doc_ids)
         con = sqlite3.connect(path)
         new_id = con.execute("SELECT max(id) + 1 FROM document").fetchone()[0]
+        # Stored as ingest stores a document: not checked yet (checked_at NULL).
         text = f"new document {n} {rng.random()}"
         con.execute(
             "INSERT INTO document (id, title, published, sha256, text, ingested_at) "
@@ -312,6 +358,12 @@ def time_incremental(
         )
         con.commit()
         con.close()
+        if pending:
+            start, cpu = time.perf_counter(), cpu_seconds()
+            assert check_pending(engine) == 1
+            times.append(time.perf_counter() - start)
+            cpus.append(cpu_seconds() - cpu)
+            continue
         with Session(engine) as session:
             start, cpu = time.perf_counter(), cpu_seconds()
             check_document(session, new_id)
@@ -360,17 +412,24 @@ def main() -> None:
         )
         url = f"sqlite:///{path}"
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-        full, cpu, summary = time_full(url)
+        full, cpu, summary, steps = time_full(url)
         print(f"full check from scratch: {full:.2f} s wall, {cpu:.2f} s CPU  (target 10 s)")
         print(f"  {summary}")
-        again, cpu, _ = time_full(url)
+        print(f"  steps: {steps}")
+        again, cpu, _, steps = time_full(url)
         print(f"full check again (nothing new): {again:.2f} s wall, {cpu:.2f} s CPU")
-        inc, inc_cpu = time_incremental(url, path, doc_ids, args.incremental_runs, args.seed)
-        print(
-            f"incremental check of one new document: median {statistics.median(inc) * 1000:.0f} "
-            f"ms wall ({statistics.median(inc_cpu) * 1000:.0f} ms CPU), max "
-            f"{max(inc) * 1000:.0f} ms over {len(inc)} documents  (target 200 ms)"
-        )
+        print(f"  steps: {steps}")
+        for pending in (False, True):
+            inc, inc_cpu = time_incremental(
+                url, path, doc_ids, args.incremental_runs, args.seed, pending
+            )
+            how = "check_pending(engine)" if pending else "check_document"
+            print(
+                f"incremental check of one new document ({how}): median "
+                f"{statistics.median(inc) * 1000:.0f} ms wall "
+                f"({statistics.median(inc_cpu) * 1000:.0f} ms CPU), max {max(inc) * 1000:.0f} ms "
+                f"over {len(inc)} documents  (target 200 ms)"
+            )
         naive, pairs, total = time_all_pairs(url, args.pairs_sample, args.seed)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
         print(
