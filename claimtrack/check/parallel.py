@@ -52,8 +52,9 @@ def _work(part: int) -> tuple[list[Edge], list[Found]]:
     return edges, conflicts_in(edges, {rows[k].id: rows[k] for p in parts[part] for k in p})
 
 
-def connected(n_rows: int, pairs: list[Pair]) -> list[list[Pair]]:
-    """The pairs split by connected group of claims (union-find over row indices)."""
+def connected(n_rows: int, pairs: list[Pair]) -> list[tuple[int, list[Pair]]]:
+    """The pairs split by connected group of claims (union-find over row indices), each group
+    with the cost of comparing it, in comparisons."""
     parent = list(range(n_rows))
 
     def root(x: int) -> int:
@@ -66,25 +67,29 @@ def connected(n_rows: int, pairs: list[Pair]) -> list[list[Pair]]:
         ri, rj = root(i), root(j)
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
+    roots = [root(i) for i in range(n_rows)]
     groups: dict[int, list[Pair]] = defaultdict(list)
     for pair in pairs:
-        groups[root(pair[0])].append(pair)
-    return list(groups.values())
+        groups[roots[pair[0]]].append(pair)
+    costs = {r: len(g) for r, g in groups.items()}
+    for r in roots:
+        if r in costs:
+            costs[r] += ROW_COST
+    return [(costs[r], g) for r, g in groups.items()]
 
 
-def _cost(group: list[Pair]) -> int:
-    # Working out a claim's features (its sentence's words above all) costs about as much as
-    # a dozen comparisons (measured on bench/check_scale.py's corpus).
-    return len(group) + 12 * len({k for pair in group for k in pair})
+# Working out a claim's features (its sentence's words above all) costs about as much as a
+# dozen comparisons (measured on bench/check_scale.py's corpus).
+ROW_COST = 12
 
 
-def share_out(groups: list[list[Pair]], n_parts: int) -> list[list[Pair]]:
+def share_out(groups: list[tuple[int, list[Pair]]], n_parts: int) -> list[list[Pair]]:
     """Whole groups into parts of about equal cost, the costliest part first (the estimate is
     rough: workers take parts as they come free, which evens out the rest)."""
     loads = [(0, w) for w in range(n_parts)]
     parts: list[list[Pair]] = [[] for _ in range(n_parts)]
     cost_of = [0] * n_parts
-    for cost, group in sorted(((_cost(g), g) for g in groups), key=lambda c: -c[0]):
+    for cost, group in sorted(groups, key=lambda c: -c[0]):
         load, w = heapq.heappop(loads)
         parts[w].extend(group)
         cost_of[w] = load + cost
