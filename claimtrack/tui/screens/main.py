@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,7 +16,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from claimtrack.models import KINDS, Status
@@ -25,6 +27,7 @@ from claimtrack.tui.text import STATUS_LABELS, notify_failure, plain
 from claimtrack.tui.widgets.claim_detail import ClaimDetailPane
 from claimtrack.tui.widgets.claims_table import DEPARTED_MARK, ClaimsTable
 from claimtrack.tui.widgets.desk_header import DeskHeader
+from claimtrack.tui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
     from claimtrack.tui.app import ClaimtrackApp
@@ -111,7 +114,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield ClaimsTable(self.desk, id="claims")
             yield ClaimDetailPane(id="detail")
-        yield Footer()
+        yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -204,16 +207,27 @@ class MainScreen(Screen[None]):
             self.load_detail(claim_id)
 
     def status_pending(self, claim_id: int, status: str) -> None:
-        self.table.show_status(claim_id, status, unsaved=self.table.status_of(claim_id) or status)
-        self._show_filters()
+        with self._departures():
+            self.table.show_status(
+                claim_id, status, unsaved=self.table.status_of(claim_id) or status
+            )
 
     def status_failed(self, claim_id: int) -> None:
-        self.table.revert_status(claim_id)
-        self._show_filters()
+        with self._departures():
+            self.table.revert_status(claim_id)
+
+    @contextmanager
+    def _departures(self) -> Iterator[None]:
+        """The filter line names a claim marked out of the filter: redrawn only when that
+        changes (a new line of text re-lays the screen out, ~10 ms on a status key)."""
+        before = self.table.departed
+        yield
+        if self.table.departed != before:
+            self._show_filters()
 
     def status_written(self, claim_id: int, old: str, new: str) -> None:
-        self.table.show_status(claim_id, new)
-        self._show_filters()
+        with self._departures():
+            self.table.show_status(claim_id, new)
         header = self.query_one("#header", DeskHeader)
         if old != new and header.counts:  # the counts follow without counting again
             counts = Counter(header.counts)
