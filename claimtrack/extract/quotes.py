@@ -16,7 +16,7 @@ _VERBS = (
     r"promised|vowed|pledged|insists|warns|explains|notes|argues|claims|added|joked|boasted|"
     r"complained|conceded|suggested|concluded|responded|answered|confirmed|denied|reiterated"
 )
-_WHO = r"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*)"
+_WHO = r"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:of|de|von|van|al|bin)\b))*)"
 _ONE = (
     r"(?:(?:one|another|a|an|the|two|several)\s+(?:[A-Z][\w-]*\s+|senior\s+|western\s+|"
     r"european\s+|u\.?s\.?\s+|top\s+)*(?:official|diplomat|source|spokesman|spokeswoman|"
@@ -30,7 +30,11 @@ _INSTITUTION = (
     r"court|agency|company|firm|group|bank|union|alliance|administration|cabinet|parliament"
 )
 # "The Kremlin", "the White House", "the Ukrainian foreign ministry".
-_ORG = rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b|[A-Z][\w'’-]*))"
+_ORG = (
+    rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b|[A-Z][\w'’-]*)"
+    # "Ukraine's foreign ministry", "Starmer's office": an institution named by its owner
+    rf"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{_INSTITUTION})\b)"
+)
 _ORG_RE = re.compile(rf"\s*(?P<org>{_ORG})(?=\s|$|[,.;])")
 _ORG_END = re.compile(rf"(?P<org>{_ORG})\s*(?:[a-z]+ly\s+)?$")
 _ORG_SPEAKS = re.compile(rf"(?P<org>{_ORG})\s+(?:{_VERBS})\b")
@@ -54,6 +58,8 @@ _ON_BEHALF = re.compile(
     r"(?:issued\s+by|released\s+by|posted\s+by|from|by|for|of|at)\s+(?P<org>\S.*)$",
     re.IGNORECASE,
 )
+# "Jane Doe, the chief executive of Acme Corp, said": the name before the first comma speaks.
+_APPOSITION = re.compile(r"\s*(?P<who>[^,“”\"]{2,60}),\s+[^,“”\"]{2,100},\s*$")
 _MARK_IN_GAP = re.compile(r"[“\"]")
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _OPEN = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
@@ -205,6 +211,11 @@ class _Attributor:
             return self._who(m.group("who"), m.start("who"), m.end("who"), start)
         verb = _VERB_RE.search(text, s_start, start)
         if verb:
+            apposition = _APPOSITION.match(text, s_start, verb.start())
+            if apposition:
+                named = self.people.first_between(s_start, apposition.end("who"))
+                if named:
+                    return named  # "Jane Doe, chief executive of Acme Corp, said"
             pronoun = re.search(r"\b(?P<p>he|she|it|they)\s*$", text[s_start : verb.start()], re.I)
             if pronoun:
                 return self._who(pronoun.group("p"), 0, 0, start)

@@ -255,3 +255,21 @@ def test_a_short_sentence_after_a_colon_is_a_quote() -> None:
 def test_a_job_title_is_not_part_of_the_speaker_name() -> None:
     text = 'Manager Tom Hale signed a new deal. "It has been a long road," Hale said.'
     assert one(text, "quote").speaker == "Tom Hale"
+
+
+def test_apposition_with_a_company_name_before_a_colon() -> None:
+    text = (
+        "Jane Doe, chief executive of Acme Corp, said: “We are confident the deal will close "
+        "by the end of the year.”"
+    )
+    assert one(text, "quote").speaker == "Jane Doe"
+
+
+def test_an_institution_named_by_its_owner_speaks() -> None:
+    text = (
+        "Prime Minister Keir Starmer met Macron. “We are confident the deal will close by the "
+        "end of the year,” Starmer's office said."
+    )
+    assert one(text, "quote").speaker == "Starmer's office"
+    text = "Ukraine's foreign ministry said: “We are confident the deal will close this year.”"
+    assert one(text, "quote").speaker == "Ukraine's foreign ministry"
