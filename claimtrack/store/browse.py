@@ -219,7 +219,7 @@ def _beyond(keys: list[ColumnElement[Any]], key: Key, *, forward: bool) -> Colum
 
 def _rows(session: Session, raw: Sequence[Any], nkeys: int) -> list[ClaimRow]:
     ids = [int(r[0]) for r in raw]
-    titles = _document_labels(session, {int(r[1]) for r in raw})
+    titles = document_labels(session, {int(r[1]) for r in raw})
     flagged = open_conflict_ids(session, ids)
     related = related_verdicts(session, ids)
     return [
@@ -246,7 +246,8 @@ def _rows(session: Session, raw: Sequence[Any], nkeys: int) -> list[ClaimRow]:
     ]
 
 
-def _document_labels(session: Session, doc_ids: set[int]) -> dict[int, str]:
+def document_labels(session: Session, doc_ids: set[int]) -> dict[int, str]:
+    """Title (else path) of each document, without reading the article text."""
     if not doc_ids:
         return {}
     rows = session.execute(

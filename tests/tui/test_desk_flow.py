@@ -5,6 +5,7 @@ real SQLite file; each test asserts what changed in the database or on screen.""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 from rich.segment import Segment
@@ -324,3 +325,36 @@ async def test_refresh_shows_sources_notes_and_counts_from_another_process(desk:
         assert table_of(app).current_row.status == "misleading"  # type: ignore[union-attr]
         assert table_of(app).total == len(desk.claim_ids) + 1
         assert "bo" in detail_text(app) and "misleading" in detail_text(app)
+
+
+# Search: a backspace costs no query; a search typed further looks among the few ----------
+
+
+async def test_backspace_shows_a_remembered_search_without_asking_the_database(
+    desk: Desk,
+) -> None:
+    app = create_app(desk.db, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        await pilot.press("slash", *"kovalenk")
+        await settle(pilot)
+        assert table.total == 2
+        # A search typed further looks only among the 2 rows the shorter one found.
+        query = replace(table.browse_query, flt=replace(table.browse_query.flt, search="kovalenko"))
+        assert table._narrowing(query) == {desk.claim_ids[2], desk.claim_ids[6]}
+        await pilot.press("o")
+        await settle(pilot)
+        assert table.total == 2
+        assert {table._row(i).id for i in range(2)} == {desk.claim_ids[2], desk.claim_ids[6]}  # type: ignore[union-attr]
+        # With the claims table gone, only a remembered answer can show rows.
+        con = sqlite3.connect(desk.db)
+        con.execute("ALTER TABLE claim RENAME TO claim_gone")
+        con.commit()
+        con.close()
+        await pilot.press("backspace", "backspace")
+        await settle(pilot)
+        assert table.browse_query.flt.search == "kovalen"
+        assert table.total == 2 and table.current_row.speaker == "Olena Kovalenko"  # type: ignore[union-attr]
+        # (the detail pane does ask, and says it could not read; the table did not ask)
+        assert not [n for n in app._notifications if "Could not read claims" in n.message]
