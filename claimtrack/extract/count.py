@@ -246,8 +246,10 @@ def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted
     if num.words or num.value < 2 or not raw[:1].isdigit():
         return None
     text = doc.text
+    if not _TOTAL_AFTER.match(text, num.end):
+        return None  # the anchored test first: it rules out most numbers cheaply
     before = _TOTAL_BEFORE.search(text, max(0, num.start - 50), num.start)
-    if not before or not _TOTAL_AFTER.match(text, num.end):
+    if not before:
         return None
     a, _ = doc.sentences.bounds(num.start)
     words = [w for w in _SUBJECT_WORDS.findall(text, max(a, num.start - 60), before.end())
@@ -301,9 +303,9 @@ def _set_against(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | 
     text = doc.text
     if last is None or last.unit is None or (num.words and num.value < 2):
         return None
-    if not _SET_AGAINST.search(text, max(0, num.start - 16), num.start):
-        return None
     if not _AFTER_SET.match(text, num.end):
+        return None
+    if not _SET_AGAINST.search(text, max(0, num.start - 16), num.start):
         return None
     a, _ = doc.sentences.bounds(num.start, num.end)
     if last.start < a:

@@ -139,7 +139,7 @@ class _Attributor:
         self.doc = doc
         self.text = doc.text
         self.people = People(doc.text)
-        self.orgs = [(m.start("org"), m.group("org")) for m in _ORG_SPEAKS.finditer(doc.text)]
+        self._orgs: list[tuple[int, str]] | None = None
         self.last_speaker: str | None = None
         self.last_end = -1
 
@@ -147,7 +147,9 @@ class _Attributor:
         return self.people.nearest_before(pos) or self.last_speaker
 
     def _org_before(self, pos: int) -> str | None:
-        found = [org for at, org in self.orgs if at < pos]
+        if self._orgs is None:  # only "it said" needs them: found on first use
+            self._orgs = [(m.start("org"), m.group("org")) for m in _ORG_SPEAKS.finditer(self.text)]
+        found = [org for at, org in self._orgs if at < pos]
         return found[-1] if found else None
 
     def _who(self, who: str, a: int, b: int, quote_start: int) -> str | None:
