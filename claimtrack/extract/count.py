@@ -196,12 +196,15 @@ _TOTAL_BEFORE = re.compile(
     r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))(?:\s+to)?"
     r"|(?P<past>pass|passed|exceed|exceeded|top|topped|surpass|surpassed|cross|crossed)"
     # "had risen 14 per cent in a year, to almost 96,000": the level after the change
-    r"|,\s+to)"
+    r"|,\s+to"
+    r"|(?P<crowd>crowd|attendance|audience)\s+of)"
     r"(?:\s+an?\s+(?:(?:new\s+)?record(?:\s+(?:high|low)\s+of)?|(?:all-time\s+)?(?:high|low|peak)\s+of))?"
     r"(?:\s+(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under))?"
     r"\s+$"
 )
-_TOTAL_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and)\b)")
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and)\b|\s[a-z]+ed\b)"
+)
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
 _TOTAL_FILLER = frozenset(
     """the a an has have had rose risen climbed jumped fell dropped reached hit stood stands at to
@@ -265,6 +268,8 @@ def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted
         noun, _ = phrase_after(text, m.end(), before.start(), max_words=3, plural_ends=True)
         unit = counted_unit(noun) if noun else unit
         subject = noun or subject
+    if before.group("crowd"):
+        unit, subject = "people", before.group("crowd")  # "a crowd of 41,236"
     # "could pass 70,000": a level to be crossed, so at least that many.
     return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)
 

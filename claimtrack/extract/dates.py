@@ -47,7 +47,11 @@ _YEAR_PREP = re.compile(
     r"mid|of|for)[ -]$",
     re.IGNORECASE,
 )
-_MAY_PREP = re.compile(r"\b(?:in|of|since|by|until|early|late|mid|and)\s$", re.IGNORECASE)
+_MAY_PREP = re.compile(
+    # "in the year to May": the period an economic figure covers, named by its last month
+    r"\b(?:in|of|since|by|until|early|late|mid|and|(?:year|months|quarter)\s+to)\s$",
+    re.IGNORECASE,
+)
 _YEAR_IN = re.compile(_YEAR)
 _MONTH_NUMBER = {
     m[:3].lower(): i + 1
@@ -278,7 +282,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             _YEAR_PREP.search(text, max(0, start - 9), start) and _year_is_time(text, start, end)
         ):
             continue
-        if m.group("may") and not _MAY_PREP.search(text, max(0, start - 7), start):
+        if m.group("may") and not _MAY_PREP.search(text, max(0, start - 16), start):
             continue
         if m.group("weekday") and _NAMED_DAY.search(text, max(0, start - 8), end + 12):
             continue  # "The Sunday Times", "Black Friday": names, not dates

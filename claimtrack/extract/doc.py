@@ -52,7 +52,7 @@ _TIED_PREP = re.compile(
     r"\s+(?:(?:early|mid|late)[- ])?$",
     re.IGNORECASE,
 )
-_IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
+_IN_BEFORE = re.compile(r"\b(?:[Ii]n|(?:year|months|quarter)\s+to)\s+$")
 # A figure for another time sits across these: "40% now, up from 25% in 2023".
 _ORIGIN = re.compile(
     r"\b(?:founded|established|born|created|formed|launched|built|opened|set\s+up)\s+(?:in\s+)?$"
@@ -159,7 +159,7 @@ class Doc:
                 if m.group("month"):
                     value += f"-{_MONTH_NUMBER[m.group('month').lower()]:02d}"
             elif m.group("lone_month") and self.published is not None:
-                if not _IN_BEFORE.search(self.text, window, m.start()):
+                if not _IN_BEFORE.search(self.text, max(0, m.start() - 16), m.start()):
                     continue
                 month = _MONTH_NUMBER[m.group("lone_month").lower()]
                 pub = self.published

@@ -197,3 +197,8 @@ def test_the_level_after_a_change_counts_the_number_of_noun() -> None:
     text = "The number of hospital visits had risen 14 per cent in a year, to almost 96,000."
     c = one(text, "count")
     assert (c.span, c.value, c.unit, c.qualifier) == ("almost 96,000", 96000, "visits", "approx")
+
+
+def test_a_crowd_of_n_counts_people() -> None:
+    c = one("Hours later a crowd of 41,236 watched them climb to third.", "count")
+    assert (c.span, c.value, c.unit) == ("41,236", 41236, "people")

@@ -139,3 +139,17 @@ def test_a_fixture_in_the_present_tense_lies_ahead() -> None:
 def test_a_month_people_expect_lies_ahead() -> None:
     text = "Economists polled by the paper expect no further increase before September."
     assert one(text, "date", dt.date(2025, 6, 12)).date == "2025-09"
+
+
+def test_the_year_to_may_names_the_month_a_figure_covers() -> None:
+    text = "Consumer prices rose 3.1% in the year to May, down from 3.4% in April."
+    found = extract_claims_of(text)
+    assert found["May"] == ("date", "2025-05")
+    assert found["3.1%"] == ("percent", "2025-05")
+    assert claims_of("He spoke to May about it.", "date", dt.date(2025, 6, 12)) == []
+
+
+def extract_claims_of(text: str) -> dict[str, tuple[str, str | None]]:
+    from claimtrack.extract import extract_claims
+
+    return {c.span: (c.kind, c.date) for c in extract_claims(text, dt.date(2025, 6, 12))}
