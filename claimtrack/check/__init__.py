@@ -73,7 +73,8 @@ def _summary(
 def _no_gc() -> Iterator[None]:
     """The collector off while the claims are held: a full run holds 100,000 rows and their
     features, which every automatic collection would walk again (seconds in all), and the
-    checker makes no reference cycles worth collecting meanwhile."""
+    checker makes no reference cycles worth collecting meanwhile (what it drops is freed by
+    reference counting as usual)."""
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -104,6 +105,13 @@ def run_check(session: Session) -> CheckSummary:
 def check_document(session: Session, document_id: int) -> CheckSummary:
     """Check one document's claims against candidates from the rest (after it is stored)."""
     session.flush()
+    # Its few hundred rows make no cycles either; a collection set off by them would walk
+    # everything the process holds (a full pass cost 0.2-0.4 s in bench/check_scale.py).
+    with _no_gc():
+        return _check_document(session, document_id)
+
+
+def _check_document(session: Session, document_id: int) -> CheckSummary:
     new = load_document(session, document_id)
     # Its terms first: the counts behind the cap include its own claims, as a full run's do.
     index_documents(session, {document_id}, new)

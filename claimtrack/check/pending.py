@@ -54,7 +54,7 @@ def _index_pending(session: Session, document_ids: list[int]) -> None:
     """Terms of every pending document before any is checked, so that each check counts how
     common a term is over all stored claims, as a full run does."""
     conn = session.connection()
-    claims: list[tuple[int, str, frozenset[str]]] = []
+    claims: list[tuple[int, str, tuple[str, ...]]] = []
     for i in range(0, len(document_ids), CHUNK):
         chunk = document_ids[i : i + CHUNK]
         query = select(

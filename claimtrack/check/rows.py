@@ -121,7 +121,7 @@ class Row:
         return frozenset(self.quote_words)
 
     @cached_property
-    def block_keys(self) -> frozenset[str]:
+    def block_keys(self) -> tuple[str, ...]:
         return block_keys(self)
 
 
@@ -137,33 +137,35 @@ _BIGRAM = re.compile(r"(?<![\w'’])(?=([A-Za-z]{2,} [A-Za-z]{2,})(?![\w'’]))"
 
 
 def quote_keys(span: str) -> list[str]:
-    """The longest pairs of adjacent words, lower-cased, exactly as they stand in the span (so
-    SQL can find them there): shared by two tellings of one quote, rare between two quotes."""
+    """The longest pairs of adjacent words, lower-cased, as they stand in the span: shared by
+    two tellings of one quote, rare between two quotes."""
     pairs = {m.lower() for m in _BIGRAM.findall(span)}
     return sorted(pairs, key=lambda p: (-len(p), p))[:QUOTE_KEYS]
 
 
-def block_keys(row: Row) -> frozenset[str]:
+def block_keys(row: Row) -> tuple[str, ...]:
     """Words a same-thing partner must share with this claim to be compared at all."""
     return claim_keys(row.kind, row.span, row.subject_key, row.subject)
 
 
 def claim_keys(
     kind: str, span: str, subject_key: str | None, subject: str | None
-) -> frozenset[str]:
+) -> tuple[str, ...]:
     """A pure function of these columns, so a full run, an incremental run and the stored
-    claim_term index all see the same candidates."""
+    claim_term index all see the same candidates. Distinct and sorted; a tuple rather than a
+    set, because tuples of strings drop out of the cycle collector's view, and the cache below
+    holds tens of thousands of them for the life of the process."""
     if kind == "quote":
-        return frozenset(quote_keys(span))
+        return tuple(quote_keys(span))
     return subject_block_keys(subject_key, subject)
 
 
 @functools.lru_cache(maxsize=65536)
-def subject_block_keys(subject_key: str | None, subject: str | None) -> frozenset[str]:
+def subject_block_keys(subject_key: str | None, subject: str | None) -> tuple[str, ...]:
     """Subject words, and pairs of them: a pair is a block of its own, small even where each
     word alone is too common to compare on. No subject: one block ("18 months" of what?)."""
     words = text.subject_words(subject_key, subject) - UNIT_WORDS
-    return frozenset((words | word_pairs(words)) or {KEYLESS})
+    return tuple(sorted((words | word_pairs(words)) or {KEYLESS}))
 
 
 def word_pairs(words: set[str] | frozenset[str]) -> set[str]:

@@ -40,7 +40,7 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[i : i + size]
 
 
-Keyed = tuple[int, str, frozenset[str]]  # (claim id, kind, block keys)
+Keyed = tuple[int, str, tuple[str, ...]]  # (claim id, kind, block keys)
 
 
 def store(conn: Connection, claims: Iterable[Keyed], replace: bool) -> int:
