@@ -183,3 +183,26 @@ def test_fingerprint_changes_with_sources_and_notes(engine: Engine) -> None:
         store.add_note(session, claim_id, "called them", by="bo")
         session.commit()
         assert fingerprint(session) != second
+
+
+def test_document_picker_query_narrows_counts_and_leads_with_the_claims_document(
+    engine: Engine,
+) -> None:
+    from claimtrack.store.document_pick import pick_documents
+
+    fill(engine, docs=4, per_doc=5)
+    with Session(engine) as session:
+        store.add_document(
+            session,
+            Document(title="Late [b]wire[/b]", source="Wire", sha256="e" * 64, text="x"),
+            [],
+        )
+        session.commit()
+        everything = pick_documents(session, None, limit=3, first=4)
+        assert everything.matching == 5 and len(everything.documents) == 3
+        assert everything.documents[0].id == 4  # the claim's document leads
+        assert {d.claims for d in everything.documents} == {5}
+        found = pick_documents(session, "WIRE", limit=10)
+        assert [(d.label, d.claims) for d in found.documents] == [("Late [b]wire[/b]", 0)]
+        assert [d.id for d in pick_documents(session, "#2", limit=10).documents] == [2]
+        assert pick_documents(session, "%", limit=10).matching == 0  # a literal %
