@@ -23,8 +23,11 @@ def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
         return {}, raw
     import yaml
 
+    # libyaml's loader when PyYAML has it: the same documents, parsed several times faster
+    # (the pure-Python parser was a fifth of reading a folder of Markdown articles).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = yaml.load(m.group(1), Loader=loader)
     except yaml.YAMLError:
         return {}, raw
     return (meta if isinstance(meta, dict) else {}), raw[m.end() :]

@@ -1,6 +1,7 @@
 """The ingest pipeline: source -> reader -> cleaner -> extractor -> store -> checker.
 
-One transaction per document; a refused source never stops the batch.
+Documents are stored in batches, one transaction each, and a document's outcome is reported
+once it is committed; a refused source never stops the batch.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
-from claimtrack.db import retry_locked, session_scope
+from claimtrack.db import error_line, retry_locked, session_scope
 from claimtrack.ingest.clean import clean_line
 from claimtrack.ingest.decode import NotText, decode
+from claimtrack.ingest.parallel import ordered_map, workers_for
 from claimtrack.ingest.readers import (
     ARTICLE_SUFFIXES,
     MAX_BYTES,
@@ -30,12 +32,16 @@ from claimtrack.ingest.readers import (
     read_path,
 )
 from claimtrack.ingest.url import is_url, read_url
-from claimtrack.models import Document
+from claimtrack.store.documents import (
+    NewDocument,
+    Stored,
+    add_documents,
+    count_documents,
+    find_by_sha256,
+)
 
 if TYPE_CHECKING:
     from claimtrack.extract import ExtractedClaim
-from claimtrack.store import add_document, find_by_sha256
-from claimtrack.store.documents import count_documents
 
 
 @dataclass(frozen=True)
@@ -124,29 +130,130 @@ def read_stream(data: bytes) -> RawDocument:
     return replace(from_plain_text(text), path="-")
 
 
+@dataclass(frozen=True)
+class Job:
+    name: str
+    path: Path | None
+    in_directory: bool
+    overrides: Overrides
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A source read and its claims extracted, ready to store; or why it cannot be."""
+
+    name: str
+    outcome: str  # ready | refused | skipped
+    reason: str | None = None
+    document: NewDocument | None = None
+
+
+# Documents per transaction: the first batches are small so that the first outcome lines
+# come at once, later ones larger so that commits cost little. An outcome line is printed
+# only once its document is committed.
+FIRST_BATCH = 4
+MAX_BATCH = 128
+
+
 def ingest(
     engine: Engine,
     args: Iterable[str],
     overrides: Overrides | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
 ) -> list[IngestResult]:
-    overrides = overrides or Overrides()
-    dirs = {a for a in args if a != "-" and not is_url(a) and Path(a).is_dir()}
-    results = []
-    for name, path in expand(args):
-        in_dir = (
-            path is not None and name not in args and any(_is_under(path, Path(d)) for d in dirs)
-        )
-        result = ingest_one(engine, name, path, overrides, in_directory=in_dir)
+    args = list(args)
+    jobs = list(_jobs(args, overrides or Overrides()))
+    results: list[IngestResult] = []
+    batch: list[Prepared] = []
+    size = FIRST_BATCH
+    for prepared in _prepare_all(jobs):
+        batch.append(prepared)
+        if len(batch) >= size:
+            _report(store_batch(engine, batch), results, on_result)
+            batch = []
+            size = min(MAX_BATCH, size * 2)
+    _report(store_batch(engine, batch), results, on_result)
+    check_new_documents(
+        engine, [r.document_id for r in results if r.outcome == "ingested" and r.document_id]
+    )
+    return results
+
+
+def _report(
+    batch: list[IngestResult],
+    results: list[IngestResult],
+    on_result: Callable[[IngestResult], None] | None,
+) -> None:
+    for result in batch:
         if result.outcome == "skipped":
             continue
         results.append(result)
         if on_result:
             on_result(result)
-    check_new_documents(
-        engine, [r.document_id for r in results if r.outcome == "ingested" and r.document_id]
+
+
+def _jobs(args: list[str], overrides: Overrides) -> Iterator[Job]:
+    dirs = {a for a in args if a != "-" and not is_url(a) and Path(a).is_dir()}
+    for name, path in expand(args):
+        in_dir = (
+            path is not None and name not in args and any(_is_under(path, Path(d)) for d in dirs)
+        )
+        yield Job(name, path, in_dir, overrides)
+
+
+def _prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
+    """Each job prepared, in order: files in worker processes when there are many, standard
+    input and URLs here (a worker has no standard input)."""
+    files = [job for job in jobs if job.path is not None]
+    workers = workers_for(len(files))
+    if workers:
+        _warm_extractor()
+    done = ordered_map(prepare, files, workers)
+    for job in jobs:
+        yield next(done) if job.path is not None else prepare(job)
+
+
+def _warm_extractor() -> None:
+    # Imported and its patterns compiled once here, before the workers fork, rather than
+    # once in each of them.
+    from claimtrack.extract import extract_claims
+
+    extract_claims('On 3 May 2024 the mayor said "12 people, or 5%, paid $4 million".')
+
+
+def prepare(job: Job) -> Prepared:
+    """Read, clean and extract one source; a refusal is an outcome, not an exception."""
+    try:
+        raw = read_source(job.name, job.path, in_directory=job.in_directory)
+    except NotText as exc:
+        return Prepared(job.name, "refused", str(exc))
+    except FileNotFoundError:
+        return Prepared(job.name, "refused", "no such file")
+    except IsADirectoryError:
+        return Prepared(job.name, "refused", "is a directory")
+    except PermissionError:
+        return Prepared(job.name, "refused", "permission denied")
+    except OSError as exc:
+        return Prepared(job.name, "refused", exc.strerror or type(exc).__name__)
+    if raw is None:
+        return Prepared(job.name, "skipped")
+    return Prepared(job.name, "ready", document=new_document(job.overrides.apply(raw)))
+
+
+def new_document(raw: RawDocument) -> NewDocument:
+    from claimtrack.extract import extract_claims
+
+    extracted = extract_claims(raw.text, raw.published)
+    values = dict(
+        title=raw.title,
+        source=raw.source,
+        url=raw.url,
+        path=_display_path(raw.path),
+        published=raw.published,
+        sha256=raw.sha256,
+        text=raw.text,
     )
-    return results
+    return NewDocument(values, [_claim_row(c) for c in extracted])
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -160,59 +267,60 @@ def _is_under(path: Path, folder: Path) -> bool:
 def ingest_one(
     engine: Engine, name: str, path: Path | None, overrides: Overrides, *, in_directory: bool
 ) -> IngestResult:
-    try:
-        raw = read_source(name, path, in_directory=in_directory)
-    except NotText as exc:
-        return IngestResult(name, "refused", str(exc))
-    except FileNotFoundError:
-        return IngestResult(name, "refused", "no such file")
-    except IsADirectoryError:
-        return IngestResult(name, "refused", "is a directory")
-    except PermissionError:
-        return IngestResult(name, "refused", "permission denied")
-    except OSError as exc:
-        return IngestResult(name, "refused", exc.strerror or type(exc).__name__)
-    if raw is None:
-        return IngestResult(name, "skipped")
-    return store_document(engine, name, overrides.apply(raw))
+    prepared = prepare(Job(name, path, in_directory, overrides))
+    return store_batch(engine, [prepared])[0]
 
 
 def store_document(engine: Engine, name: str, raw: RawDocument) -> IngestResult:
-    from claimtrack.extract import extract_claims
+    return store_batch(engine, [Prepared(name, "ready", document=new_document(raw))])[0]
 
-    sha = raw.sha256
-    extracted = extract_claims(raw.text, raw.published)
 
-    def unit_of_work() -> IngestResult:
-        with session_scope(engine) as session:
-            existing = find_by_sha256(session, sha)
-            if existing is not None:
-                return _duplicate(name, existing)
-            doc = Document(
-                title=raw.title,
-                source=raw.source,
-                url=raw.url,
-                path=_display_path(raw.path),
-                published=raw.published,
-                sha256=sha,
-                text=raw.text,
+def store_batch(engine: Engine, batch: list[Prepared]) -> list[IngestResult]:
+    """Stores the batch's documents in one transaction; its results in the order given."""
+    documents = [p.document for p in batch if p.document is not None]
+    stored: list[Stored | str] = []
+    if documents:
+        try:
+            stored = list(retry_locked(functools.partial(_add_all, engine, documents)))
+        except (IntegrityError, DataError):
+            # A document the database refuses, or another process storing the same text at
+            # the same time, must not cost the others: each is stored on its own instead.
+            stored = [_store_alone(engine, doc) for doc in documents]
+    found = iter(stored)
+    results = []
+    for p in batch:
+        if p.document is None:
+            results.append(IngestResult(p.name, p.outcome, p.reason))
+            continue
+        s = next(found)
+        if isinstance(s, str):
+            results.append(IngestResult(p.name, "refused", s))
+        elif s.new:
+            claims = len(p.document.claims)
+            results.append(
+                IngestResult(p.name, "ingested", None, s.id, s.title, claims, s.published)
             )
-            add_document(session, doc, [_claim_row(c) for c in extracted])
-            assert doc.id is not None
-            return IngestResult(
-                name, "ingested", None, doc.id, doc.title, len(extracted), doc.published
-            )
+        else:
+            results.append(IngestResult(p.name, "duplicate", None, s.id, s.title, 0, s.published))
+    return results
 
+
+def _add_all(engine: Engine, documents: list[NewDocument]) -> list[Stored]:
+    with session_scope(engine) as session:
+        return add_documents(session, documents)
+
+
+def _store_alone(engine: Engine, document: NewDocument) -> Stored | str:
+    """The document stored, or why the database refused it."""
     try:
-        result = retry_locked(unit_of_work)
-    except IntegrityError:
-        # Another process stored the same content between our look-up and our insert.
+        return retry_locked(functools.partial(_add_all, engine, [document]))[0]
+    except (IntegrityError, DataError) as exc:
+        # Another process may have stored the same content between our look-up and insert.
         with session_scope(engine) as session:
-            existing = find_by_sha256(session, sha)
-        if existing is None:
-            raise
-        return _duplicate(name, existing)
-    return result
+            existing = find_by_sha256(session, document.sha256)
+        if existing is None or existing.id is None:
+            return error_line(exc) or str(exc)
+        return Stored(existing.id, existing.title, existing.published, False)
 
 
 # A batch this large (and a large share of the database) is checked in one full pass, which
@@ -248,10 +356,6 @@ def _checked(engine: Engine, check: Callable[[Any], object]) -> None:
 
     # Two processes checking at once may both add the same conflict or link.
     retry_locked(unit_of_work, unique_races=True)
-
-
-def _duplicate(name: str, existing: Document) -> IngestResult:
-    return IngestResult(name, "duplicate", None, existing.id, existing.title, 0, existing.published)
 
 
 def _display_path(path: str | None) -> str | None:

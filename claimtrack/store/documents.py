@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import Table, func, insert
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from claimtrack.models import Claim, Document, Status
+from claimtrack.models import Claim, Document, Status, utcnow
 from claimtrack.store.errors import NotFound
 
 
@@ -42,6 +44,92 @@ def add_document(
             if isinstance(claim, Claim):
                 claim.id, claim.document_id = claim_id, document.id
     return document
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A document to store: its column values (sha256 and text among them) and its claims'
+    rows, each without ids."""
+
+    values: dict[str, Any]
+    claims: list[dict[str, Any]]
+
+    @property
+    def sha256(self) -> str:
+        return str(self.values["sha256"])
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """The stored document holding a given text; new when this call inserted it."""
+
+    id: int
+    title: str | None
+    published: dt.date | None
+    new: bool
+
+
+_DOCUMENT_TABLE: Table = Document.__table__  # type: ignore[attr-defined]
+_CLAIM_TABLE: Table = Claim.__table__  # type: ignore[attr-defined]
+_LOOKUP_CHUNK = 500
+
+
+def add_documents(session: Session, documents: Sequence[NewDocument]) -> list[Stored]:
+    """Stores, in the caller's transaction, each document whose text (by sha256) is not stored
+    yet, with its claims; returns what holds each given text, in the order given (a text given
+    twice is new the first time only).
+
+    A batch costs three statements however many documents and claims it holds: ingest spends
+    far less on the database this way than one ORM flush per document (bench/extract_speed.py).
+    """
+    found = _stored_by_sha256(session, {d.sha256 for d in documents})
+    fresh: dict[str, NewDocument] = {}
+    for doc in documents:
+        if doc.sha256 not in found:
+            fresh.setdefault(doc.sha256, doc)
+    for sha, doc_id in zip(fresh, _insert(session, list(fresh.values())), strict=True):
+        values = fresh[sha].values
+        found[sha] = Stored(doc_id, values.get("title"), values.get("published"), False)
+    out: list[Stored] = []
+    for doc in documents:
+        stored = found[doc.sha256]
+        if fresh.pop(doc.sha256, None) is not None:  # its first time in this batch
+            stored = replace(stored, new=True)
+        out.append(stored)
+    return out
+
+
+def _insert(session: Session, documents: list[NewDocument]) -> list[int]:
+    if not documents:
+        return []
+    now = utcnow()
+    ids = list(
+        session.execute(
+            insert(_DOCUMENT_TABLE).returning(_DOCUMENT_TABLE.c.id, sort_by_parameter_order=True),
+            [{"ingested_at": now, **doc.values} for doc in documents],
+        ).scalars()
+    )
+    claim_rows = [
+        _claim_values(claim) | {"document_id": doc_id}
+        for doc, doc_id in zip(documents, ids, strict=True)
+        for claim in doc.claims
+    ]
+    if claim_rows:
+        session.execute(insert(_CLAIM_TABLE), claim_rows)
+    return ids
+
+
+def _stored_by_sha256(session: Session, shas: set[str]) -> dict[str, Stored]:
+    found: dict[str, Stored] = {}
+    wanted = sorted(shas)
+    for i in range(0, len(wanted), _LOOKUP_CHUNK):
+        table = _DOCUMENT_TABLE.c
+        query = sa_select(table.id, table.title, table.published, table.sha256).where(
+            table.sha256.in_(wanted[i : i + _LOOKUP_CHUNK])
+        )
+        for doc_id, title, published, sha in session.execute(query).all():
+            found[sha] = Stored(doc_id, title, published, False)
+    return found
 
 
 _CLAIM_COLUMNS = [c.name for c in Claim.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ same ingest again completes the batch without duplicates."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import time
 from pathlib import Path
@@ -14,7 +15,9 @@ from claimtrack.extract import extract_claims
 from tests.conftest import Cli
 from tests.reliability.helpers import engine_for, rows, scalar, spawn, write_articles
 
-ARTICLES = 120
+# Enough that the batch is still being stored when the kill lands: files are read and their
+# claims extracted ahead, by worker processes, and stored in batches of up to 128.
+ARTICLES = 600
 
 
 def _assert_sound(db: str, dialect_is_sqlite: bool) -> None:
@@ -38,6 +41,21 @@ def _assert_sound(db: str, dialect_is_sqlite: bool) -> None:
         assert counts.get(doc_id, 0) == expected, doc_id
 
 
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+
+
 def test_sigkill_mid_ingest_then_rerun(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     write_articles(folder, ARTICLES)
@@ -50,8 +68,16 @@ def test_sigkill_mid_ingest_then_rerun(cli: Cli, tmp_path: Path) -> None:
         seen += line.startswith(b"ingested")
     time.sleep(0.05)  # land the kill inside the work on some later document
     assert proc.poll() is None, "the batch ended before it could be interrupted"
+    workers = _children(proc.pid)
+    assert workers or (os.cpu_count() or 1) < 2, "a batch this large is read by workers"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # Worker processes go with it: one left behind would hold the killed ingest's database
+    # connection (and, on PostgreSQL, its transaction and locks) open.
+    deadline = time.monotonic() + 10
+    while (alive := [pid for pid in workers if _running(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive
     proc.stdout.close()
     proc.stderr.close()  # type: ignore[union-attr]
     assert proc.returncode == -signal.SIGKILL

@@ -21,6 +21,7 @@ from claimtrack.store import (
     related_claims,
     set_status,
 )
+from claimtrack.store.documents import NewDocument, add_documents
 
 
 def _doc(session: Session, name: str, sentences: list[str]) -> list[int]:
@@ -107,3 +108,41 @@ def test_related_claims_both_directions(engine) -> None:  # type: ignore[no-unty
         assert [(r.claim_id, r.status) for r in related[b]] == [(a, "unverified")]
         # the verdict is shown, never copied
         assert list_claims(s, ClaimFilter(status="verified"))[0].id == b
+
+
+def _new(name: str, spans: list[str]) -> NewDocument:
+    text = " ".join(spans)
+    claims, pos = [], 0
+    for span in spans:
+        claims.append(
+            dict(kind="count", text=span, span=span, start=pos, end=pos + len(span), value=1.0)
+        )
+        pos += len(span) + 1
+    values = dict(title=name, sha256=name.ljust(64, "0"), text=text, published=None)
+    return NewDocument(values, claims)
+
+
+def test_add_documents_stores_each_text_once(engine) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as s:
+        (old,) = add_documents(s, [_new("a", ["4,000 troops"])])
+    assert old.new
+    b = _new("b", ["12 ships", "3 planes"])
+    with session_scope(engine) as s:
+        stored = add_documents(s, [_new("a", ["4,000 troops"]), b, _new("c", ["9 tanks"]), b])
+    assert [(x.title, x.new) for x in stored] == [
+        ("a", False),
+        ("b", True),
+        ("c", True),
+        ("b", False),
+    ]
+    assert stored[0].id == old.id and stored[1].id == stored[3].id != stored[2].id
+    with session_scope(engine) as s:
+        docs = {d.document.title: d for d in list_documents(s)}
+        assert {t: d.claims for t, d in docs.items()} == {"a": 1, "b": 2, "c": 1}
+        claims = list_claims(s, ClaimFilter(document_id=stored[1].id))
+        assert [(c.span, c.status) for c in claims] == [
+            ("12 ships", "unverified"),
+            ("3 planes", "unverified"),
+        ]
+        text = docs["b"].document.text
+        assert all(text[c.start : c.end] == c.span for c in claims)
