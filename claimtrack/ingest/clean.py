@@ -24,11 +24,15 @@ _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
-    text = _ESCAPES.sub("", text)
+    # The costlier patterns only run where they can match (a plain text has none of these).
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    text = _MANY_BLANK_LINES.sub("\n\n", text)
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 
