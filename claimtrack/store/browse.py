@@ -14,7 +14,18 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
 from sqlmodel import Session, col
 from sqlmodel import select as sql_select
 
@@ -62,10 +73,12 @@ def _sort_columns(sort: str) -> list[Any]:
         return [col(Claim.kind)]
     if sort == "claim":
         return [col(Claim.span)]
+    # The constants are written into the SQL, not bound: an expression index on exactly these
+    # expressions (see the TUI report of issue 6) can then serve the sort.
     if sort == "value":
-        return [func.coalesce(col(Claim.value), _NO_VALUE)]
+        return [func.coalesce(col(Claim.value), literal_column(repr(_NO_VALUE)))]
     if sort == "subject":
-        return [func.coalesce(col(Claim.subject), col(Claim.speaker), "")]
+        return [func.coalesce(col(Claim.subject), col(Claim.speaker), literal_column("''"))]
     if sort == "status":
         return [col(Claim.status)]
     if sort == "flags":
