@@ -135,12 +135,14 @@ def _stored_by_sha256(session: Session, shas: set[str]) -> dict[str, Stored]:
 _CLAIM_COLUMNS = [c.name for c in Claim.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
 
 
+_UNVERIFIED = Status.unverified.value  # an enum member's .value costs a lookup each time
+
+
 def _claim_values(claim: Claim | dict[str, Any]) -> dict[str, Any]:
     if isinstance(claim, dict):
-        values = dict(claim)
-    else:
-        values = {name: getattr(claim, name) for name in _CLAIM_COLUMNS}
-    values.setdefault("status", Status.unverified.value)
+        return {"status": _UNVERIFIED, **claim}
+    values = {name: getattr(claim, name) for name in _CLAIM_COLUMNS}
+    values.setdefault("status", _UNVERIFIED)
     return values
 
 
