@@ -23,6 +23,7 @@ same corpus (their words/s is what is compared); --peer-words 0 runs them over e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -91,6 +92,9 @@ class Measured:
     cpu: float
     stdout: str
     stderr: str
+    tree_rss_mb: float = 0.0
+    tree_pss_mb: float = 0.0
+    load: tuple[float, float] = (0.0, 0.0)
 
     def json(self) -> dict[str, Any] | None:
         lines = self.stdout.strip().splitlines()
@@ -101,10 +105,62 @@ class Measured:
         return data if isinstance(data, dict) else None
 
 
+def _tree(pid: int) -> list[int]:
+    """pid and all its descendants now alive."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in kB; PSS shares each shared page among its users."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+class TreeMemory(threading.Thread):
+    """Peak memory of a process tree (a parent and its workers), sampled every 20 ms. wait4's
+    ru_maxrss is the largest single process, which understates a tree of workers; summed RSS
+    counts pages the forked workers share with the parent more than once (an upper bound),
+    summed PSS counts each once."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        if not Path("/proc/self/smaps_rollup").exists():
+            return
+        while not self.done.wait(0.02):
+            sizes = [_memory_kb(p) for p in _tree(self.pid)]
+            self.peak_rss = max(self.peak_rss, sum(r for r, _ in sizes))
+            self.peak_pss = max(self.peak_pss, sum(p for _, p in sizes))
+
+
 def run_measured(argv: list[str]) -> Measured:
-    """Run one child; wall time and its own peak RSS (wait4 on it, not the whole tree)."""
+    """Run one child: wall time, CPU time and peak RSS of it and the children it waited for
+    (wait4), and the peak of its whole process tree (sampled)."""
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(proc.pid)
+    memory.start()
     out: list[str] = []
     err: list[str] = []
     readers = [
@@ -113,13 +169,25 @@ def run_measured(argv: list[str]) -> Measured:
     ]
     for t in readers:
         t.start()
-    _, status, usage = os.wait4(proc.pid, 0)
     for t in readers:
-        t.join()
+        t.join()  # stdout closes when the child ends; its /proc entry lives until wait4
+    memory.done.set()
+    memory.join()
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024, cpu, "".join(out), "".join(err))
+    return Measured(
+        proc.returncode,
+        wall,
+        usage.ru_maxrss / 1024,
+        cpu,
+        "".join(out),
+        "".join(err),
+        memory.peak_rss / 1024,
+        memory.peak_pss / 1024,
+        (load_before, os.getloadavg()[0]),
+    )
 
 
 # Child programs: each reads the list of files, times only its own work, prints JSON.
@@ -135,6 +203,34 @@ c = time.process_time()
 n = sum(len(extract_claims(text, published)) for text, published in docs)
 print(json.dumps({{"seconds": time.perf_counter() - t, "cpu": time.process_time() - c, "claims": n,
                   "words": sum(len(text.split()) for text, _ in docs)}}))
+"""
+# The same ingest as the CLI's, in-process, with the main process's time split into storing
+# (store_batch), the cross-document check at the end (check_new_documents) and the rest
+# (waiting for the workers, reporting); the workers' CPU from RUSAGE_CHILDREN.
+_INGEST_PARTS_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from claimtrack.db import get_engine
+from claimtrack.ingest import pipeline
+spent = {{}}
+def timed(name, fn):
+    def wrapper(*args, **kwargs):
+        t, c = time.perf_counter(), time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            w, p = spent.get(name, (0.0, 0.0))
+            spent[name] = (w + time.perf_counter() - t, p + time.process_time() - c)
+    return wrapper
+pipeline.store_batch = timed("store", pipeline.store_batch)
+pipeline.check_new_documents = timed("check", pipeline.check_new_documents)
+engine = get_engine({db!r})
+t, c = time.perf_counter(), time.process_time()
+results = pipeline.ingest(engine, [{corpus!r}])
+spent["total"] = (time.perf_counter() - t, time.process_time() - c)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+spent["workers_cpu"] = (0.0, workers.ru_utime + workers.ru_stime)
+print(json.dumps({{k: list(v) for k, v in spent.items()}}))
 """
 _DATEPARSER_CHILD = """
 import json, sys, time
@@ -213,6 +309,11 @@ def main(argv: list[str] | None = None) -> int:
         "--no-ingest", action="store_true", help="skip the end-to-end ingest (its figures only)"
     )
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="also run the ingest in-process once more, timing store and check apart",
+    )
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="ct-speed-"))
@@ -239,6 +340,26 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 Row("claimtrack ingest", r.wall, r.cpu, words, words / r.wall, r.rss_mb, note)
             )
+            print(
+                f"claimtrack ingest: load average {r.load[0]:.1f} -> {r.load[1]:.1f}; peak"
+                f" memory of its process tree: {r.tree_rss_mb:.0f} MB RSS summed (shared"
+                f" pages counted in each process), {r.tree_pss_mb:.0f} MB PSS summed;"
+                f" largest single process {r.rss_mb:.0f} MB"
+            )
+            if args.parts:
+                parts = run_measured(
+                    [
+                        sys.executable,
+                        "-c",
+                        _INGEST_PARTS_CHILD.format(
+                            root=str(ROOT), db=str(work / "parts.db"), corpus=str(corpus)
+                        ),
+                    ]
+                ).json()
+                if parts:
+                    print("the same ingest in-process, main process's time by part:")
+                    for name, (wall, cpu) in parts.items():
+                        print(f"  {name:12} {wall:7.1f} s wall {cpu:7.1f} s CPU")
 
         r = run_measured(
             [sys.executable, "-c", _EXTRACT_CHILD.format(root=str(ROOT), files=str(files))]
