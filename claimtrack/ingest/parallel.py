@@ -6,6 +6,7 @@ machine this roughly halves a large ingest's wall time (bench/extract_speed.py).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -52,6 +53,7 @@ def ordered_map(fn: Callable[[J], R], jobs: Sequence[J], workers: int) -> Iterat
         workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
     )
     try:
+        _start(pool)
         pending: deque[tuple[list[J], Future[list[R]]]] = deque()
         ahead = workers * AHEAD
         next_chunk = 0
@@ -80,6 +82,17 @@ def ordered_map(fn: Callable[[J], R], jobs: Sequence[J], workers: int) -> Iterat
     finally:
         # On an error or an interrupt in this process, queued work is dropped, not waited for.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(pool: ProcessPoolExecutor) -> None:
+    """Fork the workers (a fork pool starts them all at its first task) with this process's
+    objects frozen: the workers' garbage collector then never walks the heap they inherit,
+    which saved a few per cent of their time, and leaves those pages shared."""
+    gc.freeze()
+    try:
+        pool.submit(int)
+    finally:
+        gc.unfreeze()
 
 
 def _die_with_parent(parent: int) -> None:
