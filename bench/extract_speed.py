@@ -132,10 +132,11 @@ def _memory_kb(pid: int) -> tuple[int, int]:
 
 
 class TreeMemory(threading.Thread):
-    """Peak memory of a process tree (a parent and its workers), sampled every 20 ms. wait4's
+    """Peak memory of a process tree (a parent and its workers). wait4's
     ru_maxrss is the largest single process, which understates a tree of workers; summed RSS
     counts pages the forked workers share with the parent more than once (an upper bound),
-    summed PSS counts each once."""
+    summed PSS counts each once. Sampled every 100 ms: reading smaps costs the kernel time
+    on the same two cores, which a faster rate would take from what is measured."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -147,7 +148,7 @@ class TreeMemory(threading.Thread):
     def run(self) -> None:
         if not Path("/proc/self/smaps_rollup").exists():
             return
-        while not self.done.wait(0.02):
+        while not self.done.wait(0.1):
             sizes = [_memory_kb(p) for p in _tree(self.pid)]
             self.peak_rss = max(self.peak_rss, sum(r for r, _ in sizes))
             self.peak_pss = max(self.peak_pss, sum(p for _, p in sizes))
