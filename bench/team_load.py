@@ -106,7 +106,7 @@ def _worker(url: str, worker: int, claim_ids: list[int], seconds: float, out: mp
                 result = store_document(engine, "-", from_plain_text(_article(by, i)))
                 if result.outcome == "ingested" and result.document_id:
                     # As `claimtrack ingest` does for a one-document batch.
-                    check_new_documents(engine, [result.document_id])
+                    check_new_documents(engine)
                 tally.ingests += result.outcome == "ingested"
         except Exception as exc:  # counted, and the first few shown: this is what we measure
             tally.errors += 1

@@ -36,7 +36,6 @@ from claimtrack.store.documents import (
     NewDocument,
     Stored,
     add_documents,
-    count_documents,
     find_by_sha256,
 )
 
@@ -173,9 +172,8 @@ def ingest(
             batch = []
             size = min(MAX_BATCH, size * 2)
     _report(store_batch(engine, batch), results, on_result)
-    check_new_documents(
-        engine, [r.document_id for r in results if r.outcome == "ingested" and r.document_id]
-    )
+    if any(r.outcome == "ingested" for r in results):
+        check_new_documents(engine)
     return results
 
 
@@ -325,37 +323,11 @@ def _store_alone(engine: Engine, document: NewDocument) -> Stored | str:
 
 # A batch this large (and a large share of the database) is checked in one full pass, which
 # costs less than checking each new document against the rest one by one.
-FULL_CHECK_MIN_DOCUMENTS = 20
+def check_new_documents(engine: Engine) -> None:
+    """Check every stored document not checked yet: this batch's, and any a killed run left."""
+    from claimtrack.check import check_pending
 
-
-def check_new_documents(engine: Engine, document_ids: list[int]) -> None:
-    """Run the cross-document checker for what a batch stored."""
-    from claimtrack.check import run_check
-
-    if not document_ids:
-        return
-    with session_scope(engine) as session:
-        total = count_documents(session)
-    if len(document_ids) >= max(FULL_CHECK_MIN_DOCUMENTS, total // 4):
-        _checked(engine, run_check)
-        return
-    for document_id in document_ids:
-        _checked(engine, functools.partial(_check_one, document_id=document_id))
-
-
-def _check_one(session: Any, *, document_id: int) -> object:
-    from claimtrack.check import check_document
-
-    return check_document(session, document_id)
-
-
-def _checked(engine: Engine, check: Callable[[Any], object]) -> None:
-    def unit_of_work() -> None:
-        with session_scope(engine) as session:
-            check(session)
-
-    # Two processes checking at once may both add the same conflict or link.
-    retry_locked(unit_of_work, unique_races=True)
+    check_pending(engine)
 
 
 def _display_path(path: str | None) -> str | None:

@@ -115,3 +115,30 @@ def test_check_pending_with_an_engine(
         assert [kind for kind, _ in groups] == ["value"] and len(groups[0][1]) == len(SOLDIERS)
         assert all(at is not None for at in checked_at(session).values())
     assert check_pending(engine) == 0
+
+
+def test_ingest_checks_what_a_killed_batch_left_unchecked(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimtrack.db import make_engine, resolve_url, upgrade
+    from claimtrack.ingest import ingest
+    from claimtrack.ingest.pipeline import Overrides, ingest_one
+    from claimtrack.store import list_conflicts
+
+    first = tmp_path / "first.txt"
+    first.write_text("Officials said 10,000 North Korean soldiers were training in Russia.\n")
+    second = tmp_path / "second.txt"
+    second.write_text("Officials said 8,000 North Korean soldiers were training in Russia.\n")
+    engine = make_engine(resolve_url(db_url))
+    try:
+        upgrade(engine)
+        # Stored as a killed ingest leaves it: the document is in, its check never ran.
+        assert ingest_one(engine, "first", first, Overrides(), in_directory=False).document_id
+        with Session(engine) as session:
+            assert list(checked_at(session).values()) == [None]
+        [result] = ingest(engine, [str(second)])
+        assert result.outcome == "ingested"
+        with Session(engine) as session:
+            assert None not in checked_at(session).values()
+            [conflict] = list_conflicts(session)
+    finally:
+        engine.dispose()
+    assert conflict.kind == "value"
