@@ -106,7 +106,8 @@ class Row:
 
     @cached_property
     def times(self) -> frozenset[str]:
-        return text.time_markers(self.text, self.span)
+        year = self.doc_published.year if self.doc_published else None
+        return text.time_markers(self.text, self.span, year)
 
     @cached_property
     def quote_words(self) -> tuple[str, ...]:

@@ -143,11 +143,23 @@ def _subject_word(word: str) -> str:
     return stem(word)
 
 
-def time_markers(text: str, span: str) -> frozenset[str]:
-    """Explicit times a sentence ties its figures to: years, 'last year', 'now'."""
+def time_markers(text: str, span: str, published_year: int | None = None) -> frozenset[str]:
+    """Explicit times a sentence ties its figures to: years, 'last year', 'now'.
+
+    A figure given as the earlier one of a comparison ('up from 11', '11 the season before')
+    belongs to none of the sentence's named years: those describe the newer figure.
+    """
+    at = text.find(span) if span else -1
+    if at >= 0 and (
+        _PRIOR_BEFORE.search(text[max(0, at - 30) : at]) or _PRIOR_AFTER.match(text, at + len(span))
+    ):
+        own = _YEAR.findall(re.split(r"[,;]", text[at + len(span) :], maxsplit=1)[0])
+        return frozenset(f"y{y}" for y in own) or frozenset({"prior"})
     rest = text.replace(span, " ", 1) if span else text
     marks = {f"y{y}" for y in _YEAR.findall(rest)}
     low = rest.lower()
+    if published_year and ("last year" in low or "last season" in low):
+        marks.add(f"y{published_year - 1}")
     # Plain substring tests first: most sentences name no time, and they are far cheaper.
     if any(hint in low for hint in _PAST_HINTS) and _PAST.search(rest):
         marks.add("past")
@@ -156,6 +168,15 @@ def time_markers(text: str, span: str) -> frozenset[str]:
     return frozenset(marks)
 
 
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|climbing|dropping)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
+    re.IGNORECASE,
+)
+_PRIOR_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:the|a)\s+(?:year|season|month|week|quarter)\s+(?:before|earlier)\b",
+    re.IGNORECASE,
+)
 _PAST_HINTS = ("year", "month", "week", "previous", "time", "then-")
 _NOW_HINTS = ("year", "now", "current", "today", "present", "month", "date")
 _TARGET_HINTS = (
