@@ -66,6 +66,11 @@ def test_docs_json_shape(loaded: Cli) -> None:
     # A wire dateline with a full date gives the published date of a .txt article.
     warsaw = by_name["northgate-wire-warsaw-donors-summit.txt"]
     assert warsaw["published"] == "2025-03-05"
+    # A yearless dateline ("BRUSSELS, Oct. 18") whose lead says "on Friday": 2024; no
+    # headline, so the lead's first words are the title.
+    nato = by_name["northgate-wire-nato-day-two.txt"]
+    assert nato["published"] == "2024-10-18"
+    assert nato["title"].startswith("Ukrainian President Volodymyr Zelensky urged NATO allies")
 
 
 def test_claims_json_spans_match_stored_text(loaded: Cli) -> None:
