@@ -108,8 +108,11 @@ _LABEL_BEFORE = re.compile(
 
 # Heads too light to name a thing alone keep the noun before them: "member states",
 # "pumping stations", "artillery pieces", "operating theatres", "power plants".
+# The noun before a light head names the thing even when it reads like an adjective ("solar
+# parks", "nuclear plants"), so it stays in the unit whatever its ending.
 _LIGHT_HEADS = frozenset(
-    ["states", "stations", "pieces", "theatres", "theaters", "annexes", "plants", "units"]
+    """states stations pieces theatres theaters annexes plants units parks farms games matches
+    sites centres centers facilities zones""".split()  # noqa: SIM905
 )
 # Capitalised plurals that are common nouns for people: "two Republicans", "300 Britons".
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ites|ers|ons|ers|ives|als|ics)$")
@@ -138,8 +141,11 @@ def counted_unit(phrase: str) -> str | None:
     if not keep:
         last = words[-1] if words else ""
         return last.lower() if _PEOPLE_PLURAL.match(last) else None
-    if len(keep) > 1 and keep[-1] in _LIGHT_HEADS:
-        return " ".join(keep[-2:])
+    if keep[-1] in _LIGHT_HEADS and len(words) > 1 and words[-1].lower() == keep[-1]:
+        before = words[-2]
+        low = before.lower()
+        if before[0].islower() and low not in _ADJECTIVES and not low.endswith(("ly", "ed")):
+            return f"{low} {keep[-1]}"
     return keep[-1]
 
 
@@ -184,8 +190,11 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
 def _definite_reference(text: str, num: Num) -> bool:
-    """'the two companies', 'both sides': who is involved, already counted, not a figure."""
+    """'the two companies', 'both sides': who is involved, already counted, not a figure.
+    'the three-member panel' describes the panel's size, so it stays a count."""
     if not num.words or num.value > 3 or num.value_max is not None:
+        return False
+    if _MEMBER.match(text, num.end):
         return False
     return bool(_DEFINITE.search(text, max(0, num.start - 8), num.start))
 
@@ -330,7 +339,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             q_start == num.start and _LABEL_BEFORE.search(text, max(0, num.start - 12), num.start)
         ):
             continue
-        if num.words and num.value < 2 and num.value_max is None:
+        if num.words and num.value <= 1 and num.value_max is None:
             continue  # "one official", "one day": not something a checker would count
         if _YEARISH.match(raw.split("-")[0]) and num.value_max is not None:
             continue  # "the 1991-2020 mean": a span of years labelling a baseline

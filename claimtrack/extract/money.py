@@ -13,10 +13,15 @@ _SYMBOL_CODES = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW", "chf": "CHF",
+    "rs": "INR", "rs.": "INR", "nt$": "TWD", "mx$": "MXN",
 }  # fmt: skip
-_CODES = "USD|EUR|GBP|JPY|CHF|CNY|RUB|UAH|INR|AUD|CAD|HKD|NZD|SEK|NOK|DKK|PLN|TRY|KRW|BRL"
+_CODES = (
+    "USD|EUR|GBP|JPY|CHF|CNY|RUB|UAH|INR|AUD|CAD|HKD|NZD|SEK|NOK|DKK|PLN|TRY|KRW|BRL|SGD|ZAR|MXN|"
+    "TWD|IDR|SAR|AED|CZK|HUF|RON|ILS|EGP|NGN|KES|PKR"
+)
 _BEFORE = re.compile(
-    rf"(?P<c>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₽|₴|₩|(?:{_CODES})\s?)$"
+    rf"(?P<c>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NZ\$|NT\$|MX\$|S\$|R\$|\$|€|£|¥|₹|₽|₴|₩|"
+    rf"(?<![\w.])Rs\.?\s?|(?:{_CODES})\s?)$"
 )
 _WORD_CODES = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
@@ -64,7 +69,9 @@ def _code_after(text: str, end: int) -> tuple[str, int] | None:
 _RATE = re.compile(
     r"\s+(?:a|an|per|each)\s+(?P<per>year|day|month|week|hour|night|gallon|litre|liter|tonne|ton|"
     r"barrel|share|head|person|capita|kilo|kilogram|kg|pound|unit|mile|kilometre|kilometer|km|"
-    r"megawatt-hour|kilowatt-hour|MWh|kWh|household|passenger|seat|vote|dose|pupil|student|patient)\b"
+    r"megawatt-hour|kilowatt-hour|MWh|kWh|household|passenger|seat|vote|dose|pupil|student|patient|"
+    r"borrower|customer|employee|worker|family|resident|citizen|child|adult|ticket|visitor|player|"
+    r"member|user|subscriber|car|vehicle|hectare|acre|square\s+metre|square\s+meter)\b"
 )
 # "$1 billion to $2 billion": a second amount in the same currency closes a range.
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")

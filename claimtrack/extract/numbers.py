@@ -29,6 +29,11 @@ SCALES = {
     "b": 1e9,
     "tn": 1e12,
     "trn": 1e12,
+    # South Asian scales: "Rs 500 crore" is five billion rupees.
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 # Abbreviated scales that could be a unit ("5 m" is five metres) count only when attached
 # to the digits or after a currency; the checker in money.py decides that.
@@ -49,7 +54,10 @@ _WORDS = (
     rf"(?:(?:\s+|-)(?:and\s+)?{_WORD})*(?:\s+and\s+(?:a\s+)?(?:half|quarter)(?:\s+(?:thousand|million|billion|trillion))?)?)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn|trn)\b)"
+_SCALE = (
+    r"(?:\s?(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b"
+    r"|(?:k|m|mn|mln|bn|b|tn|trn)\b)"
+)
 _SPACED_SHORT = r"(?:\s(?:m|mn|bn|tn)\b)"
 _NUM = rf"(?:(?:{_DIGITS})(?:{_SCALE}|{_SPACED_SHORT})?|{_WORDS})"
 
@@ -57,7 +65,7 @@ _NUM = rf"(?:(?:{_DIGITS})(?:{_SCALE}|{_SPACED_SHORT})?|{_WORDS})"
 NUMBER = re.compile(
     # The lookahead rejects, at once, positions that cannot start a numeral or number word.
     rf"(?=[\dzotfsenabZOTFSENAB.])(?<![\w.,/#@-])(?:between\s+)?(?P<a>{_NUM})"
-    rf"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?P<b>{_NUM}))?(?!\w|[.,]\d)",
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?P<b>{_NUM}))?(?!\w|[.,]\d)",
     re.IGNORECASE,
 )
 _NUM_ONLY = re.compile(rf"^(?:{_DIGITS})", re.IGNORECASE)
@@ -213,9 +221,11 @@ def scan_numbers(text: str) -> list[Num]:
             sep = sep.strip().lower()
             between = m.group(0).lower().startswith("between")
             change = sep == "to" and b is not None and is_change(text, m.start(), a[0], b[0])
-            if b is None or (sep == "and" and not between) or change:
+            alternatives = sep == "or" and b is not None and not _close(a[0], b[0])
+            if b is None or (sep == "and" and not between) or change or alternatives:
                 # "from 40 to 45" is a change between two figures, not a range.
                 # "3 and 4" without "between" is two numbers; keep the first only.
+                # "three or four days" is a range; "5 or 50" two figures set side by side.
                 end = m.start("a") + len(a_text)
             else:
                 value_max, b_scaled, b_short = b
@@ -231,15 +241,38 @@ def scan_numbers(text: str) -> list[Num]:
         start = m.start("a") if b_text is None or value_max is None else m.start()
         if value_max is None:
             end = m.start("a") + len(a_text)
+        if a_text[:1] in "aA" and a_text[1:2] in " n":
+            part = _PART_BEFORE.search(text, max(0, start - 22), start)
+            if part:
+                # "half a million", "a quarter of a million", "three quarters of a billion"
+                share = _PART_OF_WORD[part.group("part").lower().rstrip("s")]
+                if part.group("three"):
+                    share *= 3
+                value *= share
+                value_max = value_max * share if value_max is not None else None
+                start = part.start()
         words = not a_text[:1].isdigit() and a_text[:1] != "."
         out.append(Num(start, end, value, value_max, words, scaled, short))
-        if b_text is not None and value_max is None and sep in ("to", "and"):
+        if b_text is not None and value_max is None and sep in ("to", "and", "or"):
             # "rose from 40 to 45", "two and three people": the second figure stands alone.
             b_start = m.start("a") + listed.start("b") if listed else m.start("b")
             second = _single(b_text, b_start)
             if second is not None:
                 out.append(second)
     return out
+
+
+_PART_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?P<three>three)[\s-]+|(?:a|one)[\s-]+)?(?P<part>half|quarters?|third)"
+    r"(?:\s+of)?\s+$",
+    re.IGNORECASE,
+)
+_PART_OF_WORD = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def _close(low: float, high: float) -> bool:
+    """'three or four', 'ten or 12': neighbouring guesses, so one vague figure."""
+    return low < high <= max(2 * low, low + 2)
 
 
 def _single(raw: str, start: int) -> Num | None:
@@ -256,8 +289,8 @@ _QUALIFIER_BEFORE = re.compile(
     r"no\s+less\s+than|exceeding|just\s+over|well\s+over|"
     r"up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|no\s+more\s+than|as\s+many\s+as|a\s+maximum\s+of|"
     r"as\s+much\s+as|just\s+under|nearly|almost|"
-    r"about|around|some|roughly|approximately|an\s+estimated|estimated|close\s+to|circa|"
-    r"approx\.|~|nearly|around)\s+(?:a\s+|an\s+)?$",
+    r"about|around|some|roughly|approximately|an\s+estimated|estimated|close\s+to|closer\s+to|"
+    r"circa|approx\.|~|nearly|around|within)\s+(?:a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_OF = {
@@ -268,6 +301,7 @@ _QUALIFIER_OF = {
     "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
     "below": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
     "as much as": "at_most", "just under": "at_most", "nearly": "approx", "almost": "approx",
+    "closer to": "approx",
     "a maximum of": "at_most", "within": "at_most",
 }  # fmt: skip
 
@@ -276,6 +310,24 @@ _SPREAD_BEFORE = re.compile(
     r"\b(?:spread|spreads|stretched|stretches|stretching|extending|extends|spanning|spans|"
     r"covering|covers|scattered|distributed)\s+$"
 )
+
+
+# "costs could run to £2m", "capped at 40": a bound the verb sets, outside the span.
+_BOUND_VERB = re.compile(
+    r"\b(?:run|runs|running|ran|rise|rising|go)\s+(?:as\s+high\s+as|to)\s+$"
+    r"|\b(?:capped|limited|restricted)\s+(?:at|to)\s+$"
+)
+_BOUND_VERB_BEFORE = re.compile(r"\b(?:could|may|might|can|would|will)\s+$")
+
+
+def _bound_verb(text: str, start: int) -> bool:
+    m = _BOUND_VERB.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    if text[m.start() : m.start() + 2] in ("ca", "li", "re"):
+        return True
+    # "could run to" is a ceiling; "prices rose to" is a level reached.
+    return bool(_BOUND_VERB_BEFORE.search(text, max(0, m.start() - 8), m.start()))
 
 
 def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str, int]:
@@ -287,7 +339,7 @@ def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str,
     window_start = max(0, start - 24)
     m = _QUALIFIER_BEFORE.search(text, window_start, start)
     if not m:
-        return "exact", start
+        return ("at_most" if _bound_verb(text, start) else "exact"), start
     phrase = " ".join(m.group("q").lower().split())
     qualifier = _QUALIFIER_OF.get(phrase, "approx")
     if phrase == "over" and _SPREAD_BEFORE.search(text, max(0, m.start() - 14), m.start()):

@@ -10,8 +10,26 @@ from .subjects import phrase_after
 from .types import ExtractedClaim
 
 _AFTER = re.compile(
-    r"\s?(?P<u>%|per\s?cent\b|pct\b|percentage\s+points?\b|points?\s+percent\b)", re.IGNORECASE
+    r"\s?(?P<u>%|per\s?cent\b|pct\b|percentage[\s-]+points?\b|points?\s+percent\b"
+    r"|(?P<bp>basis\s+points?\b|bps?\b))",
+    re.IGNORECASE,
 )
+# "3%-4%": the second figure touches the dash, where the number scan does not take it.
+_DASHED_TOP = re.compile(r"\s?[-–—]\s?(?P<n>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
+# "rose 3 points to 64%", "fell 2% to 5%": a change and the level it reached, two figures.
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|fell|grew|jumped|climbed|dropped|slipped|slid|increased|decreased|declined|gained|"
+    r"lost|surged|soared|slumped|plunged|tumbled|rising|falling|up|down|edged\s+(?:up|down)|"
+    r"rises|falls|grows|climbs|drops|increases)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|"
+    r"almost\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _points(unit: re.Match[str]) -> bool:
+    return "point" in unit.group("u").lower() or bool(unit.group("bp"))
+
+
 _FILLER = frozenset(
     [
         "a",
@@ -82,13 +100,37 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words[-2:]) or None
 
 
-# "a fifth of", "roughly a third of", "fell by a fifth": a share written as a fraction.
+# "a fifth of", "almost half of", "about two thirds of", "fell by a fifth": a share written as a
+# fraction of a whole is a percent claim, so it meets "20% of voters" in the checker.
 _FRACTION = re.compile(
-    r"\b(?P<by>by\s+)?(?:(?:a|one)\s+(?P<f>third|quarter|fifth|tenth)|(?P<half>half)(?=\s+a\s+p))"
-    r"(?P<of>(?:\s+of)?(?P<point>\s+(?:a|one)\s+percentage\s+point\b)|\s+of\b)?",
+    r"(?P<by>\bby\s+(?:up\s+to\s+|about\s+|around\s+|almost\s+|nearly\s+|more\s+than\s+)?)?"
+    r"(?:(?P<n>\b(?:a|one|two|three|four|five|seven|nine))[\s-]+)?"
+    r"(?P<f>\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))(?![\w-])"
+    r"(?P<of>(?:\s+of)?(?P<point>\s+(?:a|one)\s+percentage\s+point\b)|\s+of\b"
+    r"|\s+(?:the|its|their|his|her|our|all|those|these)\b)?",
     re.IGNORECASE,
 )
-_FRACTION_VALUE = {"third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "half": 50.0}
+_FRACTION_VALUE = {
+    "half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "sixth": 100 / 6,
+    "eighth": 12.5, "tenth": 10.0,
+}  # fmt: skip
+_FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7,
+                   "nine": 9}  # fmt: skip
+# "a quarter of an hour", "half of 2026", "three quarters of a million": a time, a part of a
+# period or a number, not a share.
+_NOT_A_SHARE = re.compile(
+    r"\s*(?:an?\s+|the\s+)?(?:hour|day|week|month|year|century|decade|season|term|mile|"
+    r"kilometre|kilometer|km|inch|second|minute|million|billion|thousand|trillion|dozen|"
+    r"match|game|time|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
+_ORDINAL_HALF = re.compile(
+    r"\b(?:first|second|third|fourth|last|final|latter|former|other|each|every|one|the|a)\s+$",
+    re.IGNORECASE,
+)
+
+
 # "one in five voters", "1 in 10 adults", "two out of three": a ratio is a share, so a
 # percent claim (20%), the noun after it in the subject. Decided so the checker can compare
 # "one in five voters" with "20% of voters".
@@ -109,7 +151,7 @@ _SMALL = {
 
 # The fraction words are rare, so they are found first and the full pattern is tried around
 # each: far cheaper than trying the pattern at every position of the text.
-_FRACTION_WORDS = ("third", "quarter", "fifth", "tenth", "half")
+_FRACTION_WORDS = ("third", "quarter", "fifth", "sixth", "eighth", "tenth", "half")
 
 
 def _fraction_matches(text: str) -> list[re.Match[str]]:
@@ -125,27 +167,50 @@ def _fraction_matches(text: str) -> list[re.Match[str]]:
     for at in sorted(hits):
         if at < last_end:
             continue
-        m = _FRACTION.search(text, max(0, at - 8), min(len(text), at + 40))
-        if m and m.start() <= at < m.end() and m.start() >= last_end:
+        m = _FRACTION.search(text, max(0, at - 30), min(len(text), at + 40))
+        while m and m.end("f") <= at:
+            m = _FRACTION.search(text, m.end("f"), min(len(text), at + 40))
+        if m and m.start("f") <= at < m.end("f") and m.start() >= last_end:
             found.append(m)
             last_end = m.end()
     return found
 
 
+def _share(m: re.Match[str]) -> float | None:
+    """The percentage a fraction names, or None when the words are no share of a whole."""
+    word = m.group("f").lower()
+    base = word[:-1] if word.endswith("s") and word != "halves" else word
+    count = _FRACTION_COUNT.get((m.group("n") or "").lower(), 0)
+    if base == "half":
+        if count > 1:
+            return None  # "two half-days"
+        count = 1
+    if count == 0 or (count > 1) != word.endswith("s") or base not in _FRACTION_VALUE:
+        return None  # "a third time", "the third": ordinals; "two third" is no fraction
+    if not (m.group("by") or m.group("of")) and not m.group("point"):
+        return None
+    return round(count * _FRACTION_VALUE[base], 1)
+
+
 def _fractions(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
-    for m in _fraction_matches(doc.text):
-        if not (m.group("by") or m.group("of")):
-            continue  # "a third" alone is usually an ordinal ("a third term")
-        fraction = (m.group("f") or m.group("half")).lower()
-        if fraction == "half" and not m.group("point"):
-            continue  # "half of the city" is too loose to list; "half a percentage point" is not
-        end = m.end("f") if m.group("f") else m.end("half")
-        start = m.end("by") if m.group("by") else m.start()
+    text = doc.text
+    for m in _fraction_matches(text):
+        value = _share(m)
+        if value is None:
+            continue
+        start = m.start("n") if m.group("n") else m.start("f")
+        end = m.end("f")
+        if not m.group("point"):
+            if _NOT_A_SHARE.match(text, m.end()):
+                continue
+            if not m.group("n") and _ORDINAL_HALF.search(text, max(0, start - 10), start):
+                continue  # "the first half of the season": a part of a period
+            if _AND_BEFORE.search(text, max(0, start - 5), start):
+                continue  # "a year and a half of talks": the end of a number, not a share
         if doc.in_no_go(start, end):
             continue
-        qualifier, q_start = qualifier_before(doc.text, start)
-        value = _FRACTION_VALUE[fraction]
+        qualifier, q_start = qualifier_before(text, start, article=True)
         if m.group("point"):
             # "a quarter of a percentage point": 0.25 points, in the contract's unit %.
             value, end = value / 100, m.end("point")
@@ -200,27 +265,38 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         end = m.end()
         qualifier, q_start = qualifier_before(text, num.start)
-        value_max = num.value_max
+        value, value_max = num.value, num.value_max
         # "between 3% and 4%", "3%-4%", "3% to 4%": one range, the sign written twice.
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         tail = _RANGE_TAIL.match(text, end)
-        if nxt is not None and tail and tail.end() == nxt.start and value_max is None:
+        dashed = _DASHED_TOP.match(text, end) if value_max is None else None
+        if dashed and float(dashed.group("n")) > value:
+            value_max, end = float(dashed.group("n")), dashed.end()
+        elif nxt is not None and tail and tail.end() == nxt.start and value_max is None:
             m2 = _AFTER.match(text, nxt.end)
             between = _BETWEEN.search(text, max(0, num.start - 8), num.start)
             joiner = tail.group(0).strip()
-            change = joiner == "to" and is_change(text, num.start, num.value, nxt.value)
-            if m2 and nxt.value > num.value and (joiner != "and" or between) and not change:
+            change = joiner == "to" and (
+                is_change(text, num.start, num.value, nxt.value)
+                or bool(_CHANGE_VERB.search(text, max(0, q_start - 40), q_start))
+            )
+            same_unit = m2 is not None and _points(m2) == _points(m)
+            joined = joiner != "and" or between
+            if m2 and same_unit and nxt.value > num.value and joined and not change:
                 value_max, end, skip_until = nxt.value, m2.end(), m2.end()
                 if between:
                     q_start = between.start()
         if value_max is not None:
             qualifier = "range"
+        if m.group("bp"):
+            # "25 basis points" is a quarter of a percentage point: in points, unit %.
+            value, value_max = value / 100, value_max / 100 if value_max is not None else None
         out.append(
             doc.claim(
                 "percent",
                 q_start,
                 end,
-                value=num.value,
+                value=value,
                 value_max=value_max,
                 # The contract has one percent unit: "2.5 percentage points" is unit % and keeps
                 # its words in the span, where the checker tells points from percent.

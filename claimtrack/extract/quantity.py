@@ -13,11 +13,21 @@ from .types import ExtractedClaim
 _UNITS: dict[str, str] = {
     "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2",
     "square kilometer": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
-    "square miles": "mi2", "square mile": "mi2",
+    "square miles": "mi2", "square mile": "mi2", "square-kilometre": "km2",
+    "square-kilometer": "km2", "square-mile": "mi2", "square metre": "m2", "square meter": "m2",
+    "square-metre": "m2", "square-meter": "m2", "cubic-metre": "m3", "cubic-meter": "m3",
     "cubic metres": "m3", "cubic meters": "m3", "cubic metre": "m3", "cubic meter": "m3",
     "m3": "m3", "m³": "m3", "bcm": "bcm",
+    "square metres": "m2", "square meters": "m2", "sq m": "m2", "m2": "m2", "m²": "m2",
+    "sq miles": "mi2",
     "km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-    "mph": "mph", "miles per hour": "mph",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "km an hour": "km/h",
+    "mph": "mph", "miles per hour": "mph", "miles an hour": "mph", "knots": "kn",
+    # Air quality: "212 micrograms per cubic metre", "15 µg/m³" (micro sign or Greek mu).
+    "micrograms per cubic metre": "µg/m3", "micrograms per cubic meter": "µg/m3",
+    "µg/m3": "µg/m3", "µg/m³": "µg/m3", "μg/m3": "µg/m3", "μg/m³": "µg/m3", "ug/m3": "µg/m3",
+    "milligrams per cubic metre": "mg/m3", "milligrams per cubic meter": "mg/m3",
+    "mg/m3": "mg/m3", "mg/m³": "mg/m3", "parts per million": "ppm", "ppm": "ppm",
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
     "miles": "mi", "mile": "mi",
     "metres": "m", "meters": "m", "metre": "m", "meter": "m",
@@ -26,6 +36,9 @@ _UNITS: dict[str, str] = {
     "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",
     "metric tonnes": "t", "metric tons": "t", "tonnes": "t", "tonne": "t", "tons": "t",
     "ton": "t", "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kg": "kg",
+    "grams": "g", "grammes": "g", "milligrams": "mg", "micrograms": "µg", "lbs": "lb",
+    "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "yards": "yd",
+    "gallons": "gal", "cubic feet": "ft3", "bpd": "bbl", "kilovolts": "kV", "kV": "kV",
     "megawatt-hours": "MWh", "megawatt hours": "MWh", "gigawatt-hours": "GWh",
     "gigawatt hours": "GWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
     "kilowatt-hours": "kWh", "kilowatt hours": "kWh",
@@ -33,15 +46,38 @@ _UNITS: dict[str, str] = {
     "megawatts": "MW", "megawatt": "MW", "gigawatts": "GW", "gigawatt": "GW",
     "kilowatts": "kW", "kilowatt": "kW", "MW": "MW", "GW": "GW", "kW": "kW",
     "barrels": "bbl", "barrel": "bbl", "litres": "l", "liters": "l", "litre": "l", "liter": "l",
-    "degrees Celsius": "°C", "°C": "°C", "degrees": "°",
+    "degrees Celsius": "°C", "degrees centigrade": "°C", "°C": "°C", "ºC": "°C",
+    "degrees Fahrenheit": "°F", "°F": "°F", "ºF": "°F", "degrees": "°C", "°": "°C",
+    "C": "°C", "F": "°F",
 }  # fmt: skip
-_CASE_SENSITIVE = frozenset({"MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "m3", "km2"})
+# Symbols that also spell other things: only attached to the digits ("40C", not "40 C").
+_ATTACHED_ONLY = frozenset({"C", "F", "°"})
+_CASE_SENSITIVE = frozenset(
+    {"MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "m3", "km2", "m2", "kV", "C", "F", "ft"}
+)
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _AFTER = re.compile(rf"(?P<gap>[\s-]|\s?-\s?)?(?P<unit>{_UNIT_RE})(?![\w²³])", re.IGNORECASE)
 _RATE = re.compile(r"\s+(?:a|per|each)\s+(?:year|day|month|hour|week)\b", re.IGNORECASE)
 
 
 _OF_THE = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
+_ANGLE = re.compile(
+    r"\b(?:angle|angled|rotat\w*|turn(?:s|ed|ing)?|tilt\w*|slope\w*|inclin\w*|latitude|"
+    r"longitude|arc|compass|U-turn|pivot\w*)\b",
+    re.IGNORECASE,
+)
+_TEMPERATURES = frozenset({"°C", "°F"})
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[−-])$", re.IGNORECASE)
+_HEIGHTS = frozenset({"m", "ft"})
+# "below 2,000 metres", "above 5,200 metres": a band of altitude, a place rather than a bound.
+_ALTITUDE = re.compile(r"(?:below|above|under|over)\s", re.IGNORECASE)
+# ... when a verb of lying or falling places something there; "pushed the freezing level above
+# 5,200 metres" is a level exceeded.
+_WHERE_VERB = re.compile(
+    r"\b(?:fell|falls?|falling|lies|lie|lying|located|situated|found|grows?|growing|lives?|"
+    r"living|built|sits?|stands?)\b(?:\s+[\w-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 
 
 def _unit(raw: str) -> str | None:
@@ -65,6 +101,46 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words[-2:]) or None
 
 
+# "40C", "104F": the temperature symbol written onto the digits, which the number scan leaves
+# out (it takes digits touching letters for names: "G7", "F-16"); only where the sentence speaks
+# of heat or cold.
+_ATTACHED_TEMPERATURE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)(?P<u>[CF])(?!\w)")
+_HEAT = re.compile(
+    r"temperature|heat|degree|hot|warm|cold|freez|frost|thermometer|celsius|fahrenheit|"
+    r"weather|high of|low of|record",
+    re.IGNORECASE,
+)
+
+
+def _is_place(text: str, qualifier: str, symbol: str, q_start: int) -> bool:
+    if qualifier == "exact" or symbol not in _HEIGHTS or not _ALTITUDE.match(text, q_start):
+        return False
+    return bool(_WHERE_VERB.search(text, max(0, q_start - 40), q_start))
+
+
+def _attached_temperatures(doc: Doc) -> list[ExtractedClaim]:
+    text = doc.text
+    out: list[ExtractedClaim] = []
+    for m in _ATTACHED_TEMPERATURE.finditer(text):
+        a, b = doc.sentences.bounds(m.start(), m.end())
+        if doc.in_no_go(m.start(), m.end()) or not _HEAT.search(text, a, b):
+            continue
+        value = float(m.group("n"))
+        start = m.start()
+        minus = _MINUS.search(text, max(0, start - 7), start)
+        if minus:
+            value, start = -value, minus.start()
+        qualifier, q_start = qualifier_before(text, start)
+        out.append(
+            doc.claim(
+                "quantity", q_start, m.end(), value=value, unit="°" + m.group("u"),
+                qualifier=qualifier, date=doc.tied_date(m.start(), m.end()),
+                subject=_subject(doc, m.start(), m.end()),
+            )
+        )  # fmt: skip
+    return out
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -75,15 +151,24 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         gap = m.group("gap") or ""
         raw = m.group("unit")
         symbol = _unit(raw)
-        if symbol is None or (not gap and num.words):
+        if symbol is None or (not gap and num.words) or (gap and raw in _ATTACHED_ONLY):
             continue
+        if raw.lower() == "degrees" and _ANGLE.search(text, max(0, num.start - 60), m.end() + 30):
+            symbol = "°"  # "turned 180 degrees": an angle, not a temperature
         if symbol == "m" and num.short_scale:
             continue
         end = m.end()
         rate = _RATE.match(text, end)
         if rate:
             end = rate.end()
-        qualifier, q_start = qualifier_before(text, num.start)
+        value = num.value
+        start = num.start
+        minus = _MINUS.search(text, max(0, start - 7), start) if symbol in _TEMPERATURES else None
+        if minus:
+            value, start = -value, minus.start()  # "minus 12 degrees", "−4°C"
+        qualifier, q_start = qualifier_before(text, start)
+        if _is_place(text, qualifier, symbol, q_start):
+            qualifier, q_start = "exact", start  # "fell as rain below 2,000 metres": where
         if num.value_max is not None:
             qualifier = "range"
         out.append(
@@ -91,7 +176,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 "quantity",
                 q_start,
                 end,
-                value=num.value,
+                value=value,
                 value_max=num.value_max,
                 unit=symbol,
                 qualifier=qualifier,
@@ -99,4 +184,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 subject=_subject(doc, num.start, m.end()),
             )
         )
+    if "C" in text or "F" in text:
+        out.extend(_attached_temperatures(doc))
+        out.sort(key=lambda c: c.start)
     return out

@@ -305,8 +305,8 @@ def phrase_after(
             break
         low = word.lower()
         if words and not word[0].isupper():
-            if low.endswith("ing") or low in _VERBS:
-                break
+            if (low.endswith("ing") and words[-1].lower() not in _LEADING) or low in _VERBS:
+                break  # "jobs depending on it"; but "new recycling centres" is one noun
             # "60 countries signed", "a force crossed": a past tense after a noun is the verb
             # ("internally displaced people" keeps its participle after the adverb).
             if low.endswith("ed") and not words[-1].lower().endswith("ly"):
