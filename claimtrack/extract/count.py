@@ -234,10 +234,11 @@ _OF_THE = re.compile(
 # a figure set against the count just before it in the sentence counts the same noun.
 _SET_AGAINST = re.compile(
     r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\band|\bbut|"
-    r"\bwhile|\bfrom)\s+$"
+    r"\bwhile|\bfrom|\banother|\ba\s+further|\ban\s+additional)\s+$"
 )
 _AFTER_SET = re.compile(
-    r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by|before|after|since|during|earlier)\b|"
+    r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by|before|after|since|during|earlier|for|"
+    r"with)\b|"
     r"\s[a-z]+ed\b|\s(?:were|was|are|had)\b)"
 )
 _OF_ANY = re.compile(r"\s+(?:of|more)\b")
@@ -313,13 +314,15 @@ def _elided(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
     return None
 
 
-def _set_against(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
+def _set_against(doc: Doc, num: Num, last: ExtractedClaim | None, q_start: int) -> _Counted | None:
+    """'against about 390 in a normal week', 'another seven for teammates': the noun of the
+    count just before in the sentence."""
     text = doc.text
     if last is None or last.unit is None or (num.words and num.value < 2):
         return None
     if not _AFTER_SET.match(text, num.end):
         return None
-    if not _SET_AGAINST.search(text, max(0, num.start - 16), num.start):
+    if not _SET_AGAINST.search(text, max(0, q_start - 16), q_start):
         return None
     a, _ = doc.sentences.bounds(num.start, num.end)
     if last.start < a:
@@ -348,7 +351,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if found is None:
             found = _elided(doc, num, out[-1] if out else None)
         if found is None:
-            found = _set_against(doc, num, out[-1] if out else None)
+            found = _set_against(doc, num, out[-1] if out else None, q_start)
         if found is None and num.start in second:
             first = second[num.start]
             found = _Counted(first.unit, first.subject or "", num.end)

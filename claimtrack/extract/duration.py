@@ -23,7 +23,7 @@ _ARTICLE_FORM = re.compile(
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
 _NOT_DURATION = re.compile(
-    r"(?:-old\b|\s+(?:ago|earlier|later|from\s+now|on|after)\b)", re.IGNORECASE
+    r"(?:-old\b|\s+(?:ago|earlier|later(?!\s+than)|from\s+now|on|after)\b)", re.IGNORECASE
 )
 _SUBJECT_FILLER = frozenset(
     [
@@ -85,13 +85,14 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 _SCHEDULE = re.compile(r"\s+(?:a|an|per|each)\s+(?:week|day|month|year)\b")
 # "the first three months of the year": a part of a period, named, not a duration claimed.
 _PART_OF = re.compile(r"\b[Tt]he\s+(?:first|last|final|opening|closing)\s+$")
+_OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|that|a|its|their|each|every|\d)", re.IGNORECASE)
 
 
 def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
     if _NOT_DURATION.match(doc.text, end) or _SCHEDULE.match(doc.text, end):
         return None
-    if _PART_OF.search(doc.text, max(0, start - 16), start):
-        return None
+    if _PART_OF.search(doc.text, max(0, start - 16), start) and _OF_PERIOD.match(doc.text, end):
+        return None  # "the first three months of the year"; "the last ten weeks" is a stretch
     qualifier, q_start = _qualifier(doc, start)
     unit, factor = _normal_unit(unit)
     return doc.claim(

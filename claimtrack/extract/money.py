@@ -215,6 +215,12 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 and tail.group(0).strip() == "to"
                 and is_change(text, start, value, nxt.value)
             )
+            # "offers of £35m and £38.5m" are two amounts; "between £7bn and £8bn" is one.
+            listed = (
+                tail is not None
+                and tail.group(0).strip() == "and"
+                and not _BETWEEN.search(text, max(0, start - 8), start)
+            )
             if (
                 tail
                 and nb
@@ -222,6 +228,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 and nb[0] == code
                 and nxt.value > value
                 and not change
+                and not listed
             ):
                 value_max = nxt.value
                 end = nxt.end

@@ -165,3 +165,39 @@ def test_a_range_with_the_sign_on_both_ends_and_a_dash() -> None:
 def test_basis_points_are_hundredths_of_a_point() -> None:
     c = one("The central bank raised rates by 50 basis points.", "percent")
     assert (c.span, c.value, c.unit) == ("50 basis points", 0.5, "%")
+
+
+def test_two_amounts_joined_by_and_are_two_claims() -> None:
+    found = claims_of("Bids of $12m and $14.5m were turned down.", "money")
+    assert [(c.span, c.value, c.value_max, c.qualifier) for c in found] == [
+        ("$12m", 12e6, None, "exact"), ("$14.5m", 14.5e6, None, "exact"),
+    ]  # fmt: skip
+
+
+def test_a_figure_set_against_a_count_with_a_qualifier_takes_its_noun() -> None:
+    text = "The shelter housed 430 families in May, against about 200 a year earlier."
+    found = claims_of(text, "count")
+    assert [(c.span, c.unit, c.qualifier) for c in found] == [
+        ("430 families", "families", "exact"), ("about 200", "families", "approx"),
+    ]  # fmt: skip
+
+
+def test_another_n_counts_the_noun_before() -> None:
+    found = claims_of("She scored 12 goals and set up another five for teammates.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("12 goals", 12, "goals"), ("five", 5, "goals"),
+    ]  # fmt: skip
+
+
+def test_the_last_n_weeks_is_a_stretch_of_time() -> None:
+    found = claims_of('"We paid for the last six weeks, not the last four years."', "duration")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("six weeks", 6, "week"), ("four years", 4, "year"),
+    ]  # fmt: skip
+    assert claims_of("Sales fell in the first six months of the year.", "duration") == []
+
+
+def test_a_delay_later_than_planned_is_a_duration() -> None:
+    c = one("The plant will open nine months later than planned.", "duration")
+    assert (c.value, c.unit) == (9, "month")
+    assert claims_of("Nine months later, the plant opened.", "duration") == []
