@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -28,23 +29,26 @@ DATE = re.compile(
     # Every branch starts at a digit or a capital or one of a few words, after a word boundary,
     # so the engine rejects most positions at once; prepositions are checked afterwards.
     rf"(?=[\dA-Zlntpy])\b(?:(?P<dmy>(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)\b"
-    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}|{_MONTH_BARE})\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?)\b"
+    # "18:30" after a month is a time of day, but "November 18: hearing" (a list of dates) is not
+    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}|{_MONTH_BARE})\s+{_DAY}(?!\d|:\d)(?:,?\s+{_YEAR})?)\b"
     rf"|(?P<my>{_MONTH}(?:\s+of)?,?\s+{_YEAR})\b"
     rf"|(?P<month>{_MONTH_FULL})\b"
     r"|(?P<may>May)\b"
     rf"|(?P<weekday>{_WEEKDAY})\b"
     rf"|(?P<relday>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+{_WEEKDAY})\b"
-    # "the past year", "last week", "in recent years" are vague spans, not dates a checker can
-    # look up, so they are not candidates; "last year" and "next month" name one period.
-    r"|(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast)\s+(?:year|month)(?!s)|[Yy]esterday"
-    r"|[Tt]omorrow)\b"
+    # "last year", "next month" name one period; "last week" and "next week" are resolved as
+    # dateparser does (a week before or after publication), as the issue asks. "This week",
+    # "the past year", "in recent years" are vague spans, not dates: not candidates.
+    r"|(?P<rel>(?:[Tt]his|[Nn]ext|[Ll]ast)\s+(?:year|month)(?!s)|(?:[Nn]ext|[Ll]ast)\s+week"
+    r"|[Yy]esterday|[Tt]omorrow)\b"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
     rf"|(?P<year>{_YEAR})\b(?![-–/]\d|s\b|['’]s))"
 )
 # What must stand before a bare year or "May" for it to be a time: "in 2023", "since May".
 _YEAR_PREP = re.compile(
-    r"\b(?:in|by|since|until|till|through|from|between|before|after|during|to|and|early|late|"
-    r"mid|of|for)[ -]$",
+    r"\b(?:in|by|since|until|till|through|throughout|from|between|before|after|during|to|and|"
+    r"early|late|mid|end|of|for|around|circa|least|fiscal|calendar|spring|summer|autumn|fall|"
+    r"winter|Q[1-4]|H[12])[ -]$",
     re.IGNORECASE,
 )
 _MAY_PREP = re.compile(
@@ -123,6 +127,24 @@ def _nearest_year(month: int, day: int, base: dt.date) -> int:
     return best
 
 
+def _day_year(month: int, day: int, base: dt.date, *, future: bool, past: bool) -> int:
+    """The year of a yearless day ("Nov. 18"): the nearest one when it is within two months;
+    further off, the tense's direction, else the published year (news names the year of a
+    date in another year, as AP style asks)."""
+    year = _nearest_year(month, day, base)
+    try:
+        if abs((dt.date(year, month, day) - base).days) <= 60:
+            return year
+        this = dt.date(base.year, month, day)
+    except ValueError:  # 29 February
+        return year
+    if past and this > base:
+        return base.year - 1
+    if future and this < base:
+        return base.year + 1
+    return base.year
+
+
 @lru_cache(maxsize=8192)
 def resolve(
     expression: str, base: dt.date | None, future: bool = False, past: bool = False
@@ -159,13 +181,12 @@ def resolve(
     if not has_year:
         if base is None:
             return None
-        year = _nearest_year(month, 15 if period == "month" else day, base)
-        ahead = (month, day if period != "month" else 1) > (base.month, base.day)
-        if period == "month":
-            ahead = month > base.month
         if period != "month":
-            pass  # a day-precise date keeps the nearest year: tense words are too loose for it
-        elif past and ahead:
+            year = _day_year(month, day, base, future=future, past=past)
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        year = _nearest_year(month, 15, base)
+        ahead = month > base.month
+        if past and ahead:
             year = base.year - 1  # "raised in March", "since January": the last one
         elif future and not ahead and month != base.month:
             year = base.year + 1  # "will open in June": the next one
@@ -187,9 +208,9 @@ def _relative(low: str, base: dt.date | None) -> str | None:
         return (base - dt.timedelta(days=1)).isoformat()
     if words == ["tomorrow"]:
         return (base + dt.timedelta(days=1)).isoformat()
-    if words == ["last", "week"]:
-        # dateparser's reading: the same weekday a week before publication.
-        return (base - dt.timedelta(days=7)).isoformat()
+    if len(words) == 2 and words[1] == "week" and words[0] in ("last", "next"):
+        # dateparser's reading: the same weekday a week before or after publication.
+        return (base + dt.timedelta(days=7 if words[0] == "next" else -7)).isoformat()
     if len(words) == 2 and words[1].capitalize() in _WEEKDAYS:
         target = _WEEKDAYS.index(words[1].capitalize())
         back = (base.weekday() - target) % 7
@@ -197,7 +218,8 @@ def _relative(low: str, base: dt.date | None) -> str | None:
             return (base + dt.timedelta(days=(7 - back) or 7)).isoformat()
         if words[0] == "last":
             return (base - dt.timedelta(days=back or 7)).isoformat()
-        return (base - dt.timedelta(days=back)).isoformat()
+        # "this Friday": the Friday of the publication's own week, ahead or behind
+        return (base + dt.timedelta(days=target - base.weekday())).isoformat()
     if len(words) != 2:
         return None
     step = {"this": 0, "next": 1, "last": -1, "past": -1}.get(words[0])
@@ -277,29 +299,91 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         start, end = m.start(group), m.end(group)
         if doc.in_no_go(start, end) or _is_metadata(doc, start):
             continue
-        expression = " ".join(text[start:end].split())
-        if m.group("year") and not (
-            _YEAR_PREP.search(text, max(0, start - 9), start) and _year_is_time(text, start, end)
-        ):
+        if not _is_date(m, text, start, end, out[-1] if out else None):
             continue
-        if m.group("may") and not _MAY_PREP.search(text, max(0, start - 16), start):
-            continue
-        if m.group("weekday") and _NAMED_DAY.search(text, max(0, start - 8), end + 12):
-            continue  # "The Sunday Times", "Black Friday": names, not dates
-        if m.group("weekday") and _ANY_DAY.search(text, max(0, start - 7), start):
-            continue  # "on a Friday", "every Sunday": any such day, not one date
         a, _ = doc.sentences.bounds(start, end)
         future = _weekday_future(text, a, start)
         past = not future and _past(text, a, start)
+        expression = " ".join(text[start:end].split())
         try:
             date = resolve(expression, doc.published, future, past)
         except Exception:  # dateparser on odd input; the claim still stands without a date
             date = None
-        out.append(doc.claim("date", start, end, date=date, subject=_subject(doc, start, end)))
+        claim = doc.claim("date", start, end, date=date, subject=_subject(doc, start, end))
+        if out:
+            out[-1] = _range_start(text, out[-1], claim)
+        out.append(claim)
     return out
 
 
+def _is_date(
+    m: re.Match[str], text: str, start: int, end: int, prev: ExtractedClaim | None
+) -> bool:
+    """Whether a candidate is a time here, from the words around it."""
+    if m.group("year"):
+        if not _year_is_time(text, start, end):
+            return False
+        return bool(
+            _YEAR_PREP.search(text, max(0, start - 12), start)
+            or _YEAR_WHEN.match(text, end)
+            # "by 2030, not 2035", "2030 or 2035": a year coordinated with a year that is a time
+            or (prev is not None and prev.span.isdigit() and _linked(text, prev.end, start))
+        )
+    if m.group("may"):
+        return bool(
+            _MAY_PREP.search(text, max(0, start - 16), start)
+            or _MAY_RANGE.match(text, end)  # "from May to July"
+            or (prev is not None and _is_month(prev) and _linked(text, prev.end, start))
+        )
+    if m.group("weekday"):
+        if _NAMED_DAY.search(text, max(0, start - 8), end + 12):
+            return False  # "The Sunday Times", "Black Friday": names, not dates
+        return not _ANY_DAY.search(text, max(0, start - 7), start)  # "every Sunday": any one
+    if m.group("rel"):
+        # "over the last week", "in the next year": a stretch of time, not one date
+        return not _THE_BEFORE.search(text, max(0, start - 5), start)
+    return True
+
+
+def _linked(text: str, prev_end: int, start: int) -> bool:
+    return (
+        prev_end <= start and start - prev_end < 16 and bool(_LINK.fullmatch(text, prev_end, start))
+    )
+
+
+def _is_month(claim: ExtractedClaim) -> bool:
+    return claim.date is not None and len(claim.date) == 7 and not _YEAR_IN.search(claim.span)
+
+
+def _range_start(text: str, prev: ExtractedClaim, claim: ExtractedClaim) -> ExtractedClaim:
+    """'between October and April': a range's first month falls in the year before its last
+    one when it comes later in the calendar."""
+    if not (_is_month(prev) and _is_month(claim)) or prev.end > claim.start:
+        return prev
+    link = _MONTH_RANGE.fullmatch(text, prev.end, claim.start)
+    if link is None or (
+        link.group("and") and not _BETWEEN.search(text, max(0, prev.start - 9), prev.start)
+    ):
+        return prev
+    assert prev.date is not None and claim.date is not None
+    first, last = int(prev.date[5:]), int(claim.date[5:])
+    year = int(claim.date[:4]) - (1 if first > last else 0)
+    return replace(prev, date=f"{year:04d}-{first:02d}")
+
+
+_LINK = re.compile(
+    r"\s*,?\s*(?:and|or|nor|to|until|till|through|not|but\s+not|rather\s+than|than|versus|vs\.?|"
+    r"[-–—/])\s*"
+)
+_MONTH_RANGE = re.compile(r"\s*(?:(?P<and>and)|to|until|till|through|[-–])\s*")
+_BETWEEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_MAY_RANGE = re.compile(rf"\s*(?:to|and|until|till|through|or|[-–])\s*(?:{_MONTH_FULL})\b")
+# "looked at 2025, when fires burned": a year the sentence goes on to place events in
+_YEAR_WHEN = re.compile(r",?\s+when\b")
+
+
 _ANY_DAY = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NAMED_DAY = re.compile(
     rf"\b(?:Black|Good|Easter|Super|Cyber|Ash|Palm|Holy|Bloody)\s+{_WEEKDAY}\b"
     rf"|\b{_WEEKDAY}\s+(?:Times|Telegraph|Express|Mirror|Post|Night|Morning|Club|Prayers?)\b"
@@ -310,7 +394,10 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     # Only a future verb governing the weekday ("will meet on Friday") moves it forward.
     before = text[max(sentence_start, start - 60) : start]
     if _BY_END.search(before):
-        return True  # "return to talks by Friday": a deadline ahead
+        # "return to talks by Friday": a deadline ahead; "power had been restored by Tuesday
+        # evening": a deadline already met, unless an infinitive still points ahead.
+        done = _PERFECT.search(before)
+        return done is None or _INFINITIVE.search(before, done.end()) is not None
     ahead = _AHEAD.search(before)
     # "had been due to expire on Thursday": a plan that lay ahead then, now in the past.
     if ahead is None:
@@ -338,13 +425,30 @@ _AHEAD = re.compile(
     r"[^.,;]*$"
 )
 _BY_END = re.compile(r"\b[Bb]y\s+$")
+_PERFECT = re.compile(
+    r"\b(?:had|has|have|was|were)\s+(?:been\s+|already\s+)*(?:[a-z]{2,}ed|[a-z]{2,}en|done|made|"
+    r"paid|sent|met|set|put|built|cut|hit|won|held|brought|bought|found|lost|sold|told|left|"
+    r"spent|kept)\b"
+)
+# "to" before a verb, not "to all", "to the", "to 3,000".
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:all|the|a|an|its|their|his|her|our|my|your|some|about|around|more|most|many|"
+    r"each|every|this|that|these|those|one|two|three)\b)[a-z]{2,}\b"
+)
 _HAD_BEEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
 _PRESENT = re.compile(r"\b(?:is|are|remains?|lasts?|runs?|continues?|will|stays?)\b")
 
 
 def _past(text: str, sentence_start: int, start: int) -> bool:
-    # A past-tense verb or "since"/"last" earlier in the sentence puts the date behind us.
-    return bool(_PAST.search(text, sentence_start, start))
+    # A past-tense verb or "since"/"last" earlier in the sentence puts the date behind us; a
+    # participle after "be" ("is listed for", "should be finished by") does not.
+    for m in _PAST.finditer(text, sentence_start, start):
+        if not _BE_BEFORE.search(text, max(sentence_start, m.start() - 10), m.start()):
+            return True
+    return False
+
+
+_BE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+$")
 
 
 def _year_is_time(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,15 @@ _FURNITURE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _AD_OPENERS = ("advertisement", "sponsored", "partner service", "partner content")
+# A short paragraph with one of these at a sentence start is an advert whose label the reader
+# dropped ("Switch supplier and save up to €240 a year. Offer ends 31 October."), not reporting.
+_PROMO = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:Offer (?:ends|valid|expires)|(?:Terms|T&Cs?) (?:and conditions )?apply"
+    r"|Use (?:the )?(?:promo )?code|While stocks last|Limited[- ]time offer|(?:Subscribe|Sign up|"
+    r"Shop|Buy|Book|Order|Join) (?:now|today)\b|Start your free trial)",
+    re.MULTILINE,
+)
+_PROMO_PARAGRAPH = 400  # characters: a line this long is article prose, whatever it says
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # Times a sentence ties a figure to: "in 2023", "by 2030", "in June 2024", "this year", "now".
@@ -59,6 +68,11 @@ _ORIGIN = re.compile(
 )
 _OTHER_TIME = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _word_start(text: str, pos: int) -> int:
@@ -125,6 +139,11 @@ class Doc:
                     if _FURNITURE_LINE.match(line.strip()):
                         break
             zones.append((start, end))
+        for m in _PROMO.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = _line_end(text, m.end())
+            if end - start <= _PROMO_PARAGRAPH:
+                zones.append((start, end))
         return zones
 
     def in_furniture(self, pos: int) -> bool:

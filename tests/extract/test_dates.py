@@ -107,10 +107,14 @@ def test_weekday_after_would_is_ahead_but_after_had_been_due_is_behind() -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "Prices rose last week.",
         "Prices have doubled over the past year.",
         "Prices have risen in recent years.",
         "Shares fell sharply in the past month.",
+        "Rents climbed again this week.",
+        "The river rose steadily over the last week.",
+        "A decision is expected in the next week or two.",
+        "Three boats sank over the weekend.",
+        "Snow fell overnight.",
         "She never promises anything on a Friday.",
         "The market opens every Sunday.",
     ],
@@ -118,6 +122,14 @@ def test_weekday_after_would_is_ahead_but_after_had_been_due_is_behind() -> None
 def test_vague_periods_and_indefinite_weekdays_are_not_dates(text: str) -> None:
     # Nothing a checker could look up: the fixtures' gold leaves them out too.
     assert claims_of(text, "date") == []
+
+
+def test_last_week_and_next_week_are_dates_a_week_either_side() -> None:
+    # As dateparser reads them against the published date (the issue lists "last week").
+    text = "The ferry line was sold last week and the new owner takes over next week."
+    found = [(c.span, c.date) for c in claims_of(text, "date", dt.date(2027, 5, 6))]
+    assert found == [("last week", "2027-04-29"), ("next week", "2027-05-13")]
+    assert claims_of("The dam failed last weekend.", "date") == []
 
 
 def test_from_a_weekday_in_a_past_sentence_lies_behind() -> None:
@@ -153,3 +165,108 @@ def extract_claims_of(text: str) -> dict[str, tuple[str, str | None]]:
     from claimtrack.extract import extract_claims
 
     return {c.span: (c.kind, c.date) for c in extract_claims(text, dt.date(2025, 6, 12))}
+
+
+# 2031-04-16 is a Wednesday.
+SPRING = dt.date(2031, 4, 16)
+
+
+def test_a_date_list_item_with_a_colon_keeps_its_day() -> None:
+    text = "Timeline:\nApril 2: bids open\nJune 30: contract signed\n"
+    assert [c.date for c in claims_of(text, "date", SPRING)] == ["2031-04-02", "2031-06-30"]
+    assert claims_of("The count began at May 7 18:30 sharp.", "date", SPRING)[0].span == "May 7"
+
+
+def test_a_deadline_already_met_lies_behind() -> None:
+    text = "Water had been restored to most of the valley by Monday evening."
+    assert one(text, "date", SPRING).date == "2031-04-14"
+    text = "The council has promised to clear the debris by Monday."
+    assert one(text, "date", SPRING).date == "2031-04-21"
+
+
+def test_yesterday_weekday_in_a_past_sentence() -> None:
+    text = "Crews declared the blaze in the hills contained late on Tuesday."
+    assert one(text, "date", SPRING).date == "2031-04-15"
+
+
+def test_this_weekday_is_in_the_publication_week() -> None:
+    assert one("The board meets this Friday.", "date", SPRING).date == "2031-04-18"
+    assert one("The strike began this Monday.", "date", SPRING).date == "2031-04-14"
+
+
+def test_a_participle_after_be_is_not_past_tense() -> None:
+    assert one("Repairs should be finished by mid-June.", "date", SPRING).date == "2031-06"
+    assert one("The inquiry is scheduled to report in May.", "date", SPRING).date == "2031-05"
+
+
+def test_a_far_yearless_day_takes_the_tense_or_the_published_year() -> None:
+    # AP style names the year of a date in another year, so a far yearless day is this year's,
+    # unless the sentence's tense puts it behind or ahead.
+    assert one("The appeal is listed for Nov. 20.", "date", SPRING).date == "2031-11-20"
+    assert one("The bridge closed on 20 November.", "date", SPRING).date == "2030-11-20"
+    assert one("The dock will reopen on 3 February.", "date", SPRING).date == "2032-02-03"
+    # Near the turn of the year the nearest one wins.
+    assert one("Ballots were counted on Dec. 30.", "date", dt.date(2032, 1, 4)).date == "2031-12-30"
+
+
+def test_a_year_coordinated_with_a_dated_year_is_a_date() -> None:
+    text = "The union wants the mine shut by 2032, not 2038, and says 2034 or 2036 is too late."
+    assert [c.span for c in claims_of(text, "date", SPRING)] == ["2032", "2038"]
+    text = "Funding will end in 2029 or 2030."
+    assert [c.date for c in claims_of(text, "date", SPRING)] == ["2029", "2030"]
+
+
+def test_a_year_the_sentence_places_events_in_is_a_date() -> None:
+    text = "Researchers compared 2027, when floods closed the port, with drier years."
+    assert one(text, "date", SPRING).date == "2027"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Profits rose in fiscal 2029.", "2029"),
+        ("The tunnel opens in summer 2033.", "2033"),
+        ("Sales fell in Q3 2030.", "2030"),
+        ("It was the wettest spring since at least 1998.", "1998"),
+        ("Unemployment rose throughout 2030.", "2030"),
+        ("The plant will be built by end-2034.", "2034"),
+        ("The museum expects more visitors in the first half of 2032.", "2032"),
+    ],
+)
+def test_a_year_after_a_season_or_period_word_is_a_date(text: str, date: str) -> None:
+    assert one(text, "date", SPRING).date == date
+
+
+def test_month_ranges() -> None:
+    text = "The festival runs from May to July."
+    assert [c.date for c in claims_of(text, "date", SPRING)] == ["2031-05", "2031-07"]
+    text = "The gauge logged 900 mm of rain between November and March."
+    assert [c.date for c in claims_of(text, "date", SPRING)] == ["2030-11", "2031-03"]
+    text = "The night ferry runs in March and May."
+    assert [c.date for c in claims_of(text, "date", SPRING)] == ["2031-03", "2031-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "date"),
+    [
+        ("The governor said Tuesday that the levee would hold.", "Tuesday", "2031-04-15"),
+        ("Talks resume Sept. 9 in Oslo.", "Sept. 9", "2031-09-09"),
+        ("The treaty was signed on 5 March in Lisbon.", "5 March", "2031-03-05"),
+        ("Repairs should be complete by mid-June.", "June", "2031-06"),
+        ("The mill reopens in early 2032.", "2032", "2032"),
+        ("Rates were cut on the 2nd of April.", "2nd of April", "2031-04-02"),
+    ],
+)
+def test_news_styles(text: str, span: str, date: str) -> None:
+    c = one(text, "date", SPRING)
+    assert (c.span, c.date) == (span, date)
+
+
+def test_an_advert_paragraph_gives_no_dates() -> None:
+    text = (
+        "The strike ended on Monday.\n\n"
+        "Upgrade your broadband and save on your first year. Offer ends 30 April.\n\n"
+        "The union said the company's offer ends on 30 April, when talks resume."
+    )
+    assert [c.span for c in claims_of(text, "date", SPRING)] == ["Monday", "30 April"]
+    assert claims_of(text, "date", SPRING)[1].start > text.index("union")
