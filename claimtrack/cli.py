@@ -22,6 +22,7 @@ from rich.text import Text
 from typer._click import exceptions as click_exc
 
 from claimtrack import __version__
+from claimtrack.display import grouped_number, unit_label
 
 if TYPE_CHECKING:
     from claimtrack.db import Engine
@@ -131,17 +132,14 @@ def _cell(value: Any, limit: int | None = None) -> Text:
     return Text(text)
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
-
-
 def _format_value(value: float | None, value_max: float | None, unit: str | None) -> str:
     if value is None:
         return ""
-    shown = _number(value)
+    shown = grouped_number(value)
     if value_max is not None:
-        shown = f"{shown}–{_number(value_max)}"
-    return f"{shown} {unit}" if unit else shown
+        shown = f"{shown}–{grouped_number(value_max)}"
+    label = unit_label(unit, value, value_max)
+    return f"{shown} {label}" if label else shown
 
 
 # --- the root: --db, --version, and the TUI when no command is given ---

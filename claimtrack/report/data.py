@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from claimtrack.display import unit_label
 from claimtrack.models import Claim, Conflict, Document, Source, Status, StatusChange
 from claimtrack.store import count_by_status, list_documents
 from claimtrack.store.claims import parse_status
@@ -124,7 +125,7 @@ def value_text(claim: Claim) -> str:
     number = format_number(claim.value)
     if claim.value_max is not None and claim.value_max != claim.value:
         number = f"{number}–{format_number(claim.value_max)}"
-    parts = [number, claim.unit or ""]
+    parts = [number, unit_label(claim.unit, claim.value, claim.value_max)]
     text = " ".join(p for p in parts if p)
     if claim.qualifier and claim.qualifier != "exact":
         text += f" ({claim.qualifier.replace('_', ' ')})"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
+from claimtrack.display import grouped_number, unit_label
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.worker import Worker
@@ -84,17 +86,12 @@ def format_value(
 ) -> str:
     if value is None:
         return ""
-    number = _short if short else _number
+    number = _short if short else grouped_number
     shown = number(value)
     if value_max is not None and value_max != value:
         shown = f"{shown}–{number(value_max)}"
-    return f"{shown} {printable(unit)}".strip() if unit else shown
-
-
-def _number(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}"
+    label = unit_label(unit, value, value_max)
+    return f"{shown} {printable(label)}".strip() if label else shown
 
 
 def _short(value: float) -> str:
@@ -102,7 +99,7 @@ def _short(value: float) -> str:
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= max(size, 1e4):
             return f"{value / size:.4g}{suffix}"
-    return _number(value)
+    return grouped_number(value)
 
 
 def notify_failure(node: DOMNode, event: Worker.StateChanged) -> None:
