@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from claimtrack.ingest.decode import NotText
 
 MIN_ARTICLE_WORDS = 8
+# The page's own markup only (article:published_time, JSON-LD, <time>): htmldate's search of
+# the text guesses a year from any number ("since 1998" became 1998-01-01), and its default
+# ceiling of today throws away a correct date that lies ahead of this machine's clock. The
+# article's text is searched for a dateline afterwards, by our own rules.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2100-12-31"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ def extract_article(html: str, url: str | None) -> Article:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors on junk input
         raise NotText(f"unreadable HTML ({type(exc).__name__})") from None

@@ -32,6 +32,10 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # October 18, 2024
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 18 October 2024
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-10-18
+    # 22/11/2026, 22.11.2026; 11/22/2026 where the day can only be the second number
+    re.compile(
+        r"\b(?P<first>[0-3]?\d)([/.])(?P<second>[01]?\d|[0-3]\d)\2(?P<year>(?:19|20)\d\d)\b"
+    ),
 ]
 # Lines a dateline can sit in: "Published: ...", "Updated ...", or a wire dateline
 # "BRUSSELS, Oct. 18, 2024 (Reuters) -" near the top.
@@ -71,9 +75,15 @@ def find_date(text: str) -> dt.date | None:
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
     groups = m.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        # Day first, as most of the world writes it, unless only the other order is a date.
+        day, month = (second, first) if second > 12 >= first else (first, second)
+    else:
+        day = int(groups["day"])
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
     try:
-        return dt.date(int(groups["year"]), month, int(groups["day"]))
+        return dt.date(int(groups["year"]), month, day)
     except ValueError:
         return None
 

@@ -20,6 +20,9 @@ TODAY = dt.date(2026, 12, 2)
         ("GENEVA, June 3 (Wirecast) - Negotiators resumed talks on Tuesday.", "2025-06-03"),
         # A full date in the dateline needs no weekday.
         ("OSLO, June 3, 2019 (Wirecast) - Negotiators resumed talks.", "2019-06-03"),
+        ("Published 22/11/2026 - 03:14 | Updated 22/11/2026 - 09:40", "2026-11-22"),
+        ("Published: 04.03.2025", "2025-03-04"),
+        ("Updated 11/22/2026 9:40 a.m.", "2026-11-22"),  # only month-first is a date
     ],
 )
 def test_the_lead_pins_down_the_day(text: str, expected: str) -> None:
