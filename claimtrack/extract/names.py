@@ -112,6 +112,35 @@ TITLES = frozenset(
         "lt.",
         "capt.",
         "sgt.",
+        "premier",
+        "sir",
+        "dame",
+        "lord",
+        "mp",
+        "mep",
+        "sheriff",
+        "constable",
+        "marshal",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rabbi",
+        "imam",
+        "treasurer",
+        "headteacher",
+        "dean",
+        "cfo",
+        "coo",
+        "cto",
+        "chairperson",
+        "trustee",
+        "campaigner",
+        "activist",
+        "researcher",
+        "scientist",
+        "historian",
+        "author",
+        "spokesperson",
     ]
 )
 _HONORIFICS = frozenset(["dr", "mr", "mrs", "ms", "prof", "sen", "rep", "gov", "gen"])
@@ -170,6 +199,25 @@ NOT_PERSON = frozenset(
         "plc",
         "network",
         "coalition",
+        # parties: "Democratic Renewal" or "People's Front" never speaks as a person
+        "front",
+        "renewal",
+        "movement",
+        "bloc",
+        "democratic",
+        "democrats",
+        "liberal",
+        "liberals",
+        "socialist",
+        "socialists",
+        "conservative",
+        "conservatives",
+        "labour",
+        "progressive",
+        "progressives",
+        "greens",
+        "republicans",
+        "reform",
         "organisation",
         "organization",
         "league",
@@ -343,39 +391,132 @@ def clean_name(run: str) -> str | None:
     return " ".join(words)
 
 
+# A role in apposition after a name: "Eva Lund, the health minister," / ", a spokesperson for".
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the|a|an|its|their|his|her|[A-Z][\w.-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<role>[a-z][a-z-]+)(?=\s*[,.;]|\s+(?:of|for|at|in|to)\b)"
+)
+# ... or before it: "the country's prime minister, Lars Vinter", "campaign manager Tom Hale".
+_ROLE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<role>[a-z][a-z-]+),?\s+$")
+
+
 class People:
-    """Named people in order of mention; a surname resolves to the first full name."""
+    """Named people in order of mention; a surname resolves to the first full name.
+
+    Two lists: every mention (possessives too: "Marta Ilescu's party" introduces Marta Ilescu
+    and is where a later "she" points), and the mentions that can name a speaker ("Starmer's
+    office said" is the office speaking, not Starmer).
+    """
 
     def __init__(self, text: str) -> None:
         self.positions: list[int] = []
         self.names: list[str] = []
+        self.mention_positions: list[int] = []
+        self.mention_names: list[str] = []
         self.full: dict[str, str] = {}
         # "Governor Jane Doe ... the governor said": the role word maps to the latest holder.
         self.roles: dict[str, str] = {}
-        for m in NAME_RUN.finditer(text):
+        # Two passes: runs of two or more capitalised words name people in full; then the
+        # surnames of those people are found where they stand alone. Most runs are one word
+        # ("The", "He"), and skipping them in Python is most of the speed.
+        found: list[tuple[int, str, bool]] = []
+        taken: list[tuple[int, int]] = []  # multi-word runs: a surname inside is not a mention
+        first_seen: dict[str, int] = {}
+        for m in _MULTI_RUN.finditer(text):
             run = m.group(0)
-            if run.endswith(("’s", "'s", "’", "'")) or text[m.end() : m.end() + 2] in ("’s", "'s"):
-                continue  # possessives are not who speaks
-            name = clean_name(run)
-            if name is None:
-                continue
-            words = name.split()
-            if len(words) == 1 and not self._titled(run):
-                if words[0] in self.full:
-                    name = self.full[words[0]]
-                else:
-                    continue
+            if "s " in run and ("’s " in run or "'s " in run):
+                # "Marta Ilescu's People's Front": a possessive name, then the rest of the run
+                pos = m.start()
+                for part in _AFTER_POSSESSIVE.split(run):
+                    at = text.index(part, pos)
+                    pos = at + len(part)
+                    self._run(text, at, part, pos, found, taken, first_seen)
             else:
-                self.full.setdefault(words[-1], name)
-            self.positions.append(m.start())
-            self.names.append(self.full.get(words[-1], name))
-            self._note_roles(run, self.names[-1])
+                self._run(text, m.start(), run, m.end(), found, taken, first_seen)
+        if self.full:
+            self._surnames(text, found, taken, first_seen)
+        found.sort()
+        for pos, name, possessive in found:
+            self.mention_positions.append(pos)
+            self.mention_names.append(name)
+            if not possessive:
+                self.positions.append(pos)
+                self.names.append(name)
+
+    def _run(
+        self,
+        text: str,
+        start: int,
+        run: str,
+        end: int,
+        found: list[tuple[int, str, bool]],
+        taken: list[tuple[int, int]],
+        first_seen: dict[str, int],
+    ) -> None:
+        words = run.split()
+        lead = 0
+        # "But Kessler", "On Monday Kessler", "Kyiv Mayor Vitali Klitschko": sentence openers
+        # and place words glued to a name by capitals are not part of it.
+        while lead < len(words) - 1 and words[lead].lower() in _LEADING:
+            lead += 1
+        if lead:
+            start = text.index(words[lead], start)
+            run = text[start:end]
+            words = words[lead:]
+        if len(words) < 2:
+            return  # one word: the surname pass finds it if it is someone's
+        taken.append((start, end))
+        possessive = run.endswith(_POSSESSIVE) or text[end : end + 2] in ("’s", "'s")
+        name = clean_name(run)
+        if name is None:
+            return
+        words = name.split()
+        full = self.full
+        if len(words) == 1 and not self._titled(run):
+            if words[0] not in full:
+                return
+        elif (len(words) > 1 or not possessive) and words[-1] not in full:
+            full[words[-1]] = name
+            first_seen[words[-1]] = start
+        name = full.get(words[-1], name)
+        found.append((start, name, possessive))
+        self._note_roles(run, name)
+        if not possessive:
+            self._note_apposition(text, start, end, name)
+
+    def _surnames(
+        self,
+        text: str,
+        found: list[tuple[int, str, bool]],
+        taken: list[tuple[int, int]],
+        first_seen: dict[str, int],
+    ) -> None:
+        """Each known surname where it stands alone, after the person was first named."""
+        taken_starts = [a for a, _ in taken]
+        for surname, name in self.full.items():
+            pos = text.find(surname, first_seen.get(surname, 0))
+            while pos >= 0:
+                end = pos + len(surname)
+                if _word_alone(text, pos, end):
+                    i = bisect_right(taken_starts, pos) - 1
+                    if i < 0 or taken[i][1] <= pos:
+                        possessive = text[end : end + 1] in ("’", "'")
+                        found.append((pos, name, possessive))
+                pos = text.find(surname, end)
 
     def _note_roles(self, run: str, name: str) -> None:
         for word in run.split()[:-1]:
             low = word.lower().rstrip(".")
             if _is_title(word) and low not in _HONORIFICS:
                 self.roles[low] = name
+
+    def _note_apposition(self, text: str, start: int, end: int, name: str) -> None:
+        after = _ROLE_AFTER.match(text, end, end + 70)
+        if after and _is_title(after.group("role")):
+            self.roles[after.group("role")] = name
+        before = _ROLE_BEFORE.search(text, max(0, start - 24), start)
+        if before and _is_title(before.group("role")):
+            self.roles[before.group("role")] = name
 
     def by_role(self, role: str) -> str | None:
         """The person last introduced with this role word ("governor"), if any."""
@@ -394,10 +535,17 @@ class People:
         return name
 
     def nearest_before(self, pos: int, floor: int = 0) -> str | None:
+        """The person a pronoun at ``pos`` points to: the last one named, unless that was only a
+        possessive ("Michel said Zelensky's plan ... he said" is Michel) and someone was named
+        plainly shortly before; a possessive alone ("Vance's party came third. She said") counts."""
         i = bisect_right(self.positions, pos) - 1
-        if i >= 0 and self.positions[i] >= floor:
+        j = bisect_right(self.mention_positions, pos) - 1
+        plain = self.positions[i] if i >= 0 and self.positions[i] >= floor else None
+        if j < 0 or self.mention_positions[j] < floor:
+            return None
+        if plain is not None and self.mention_positions[j] - plain < _PLAIN_WINS:
             return self.names[i]
-        return None
+        return self.mention_names[j]
 
     def last_between(self, start: int, end: int) -> str | None:
         i = bisect_right(self.positions, end - 1) - 1
@@ -410,3 +558,31 @@ class People:
         if i < len(self.positions) and self.positions[i] < end:
             return self.names[i]
         return None
+
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# Runs of two or more capitalised words (the full names, and what looks like them).
+_MULTI_RUN = re.compile(
+    rf"{_CAP}(?:[ \t]+(?:{_CAP}|president|chief|secretary|minister|leader|de|von|van|al|bin)\b)+"
+)
+_LEADING = NOT_PERSON | frozenset(
+    {
+        "yesterday", "today", "tomorrow", "meanwhile", "however", "also", "then", "now", "so",
+        "still", "since", "for", "with", "without", "by", "from", "of", "to", "under", "over",
+        "during", "despite", "although", "though", "because", "once", "until", "like", "unlike",
+        "according", "asked", "both", "neither", "either", "not", "only", "even", "speaking",
+        "addressing", "instead", "earlier", "later", "last", "next", "every", "each", "all",
+        "most", "several", "few", "more", "officials", "police",
+    }
+)  # fmt: skip
+
+
+def _word_alone(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a whole word: not inside 'Lundqvist' or 'Ter-Lund'."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+_PLAIN_WINS = 300  # characters
+_AFTER_POSSESSIVE = re.compile(r"(?<=['’]s)[ \t]+")

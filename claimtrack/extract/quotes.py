@@ -23,6 +23,16 @@ _ONE = (
     r"spokesperson|minister|analyst|officer|aide|adviser|advisor|expert|lawmaker|resident|"
     r"witness|delegate|negotiator)s?)"
 )
+# Unnamed groups speak as written: "officials said", "Western diplomats told Reuters".
+_GROUP = (
+    r"(?:(?:[A-Z][\w.-]*|senior|local|western|european|military|government|health|security|"
+    r"party|company|union|defence|defense|foreign|rescue|fire|emergency|court|hospital)\s+)*"
+    r"(?:officials|police|analysts|experts|residents|witnesses|doctors|economists|diplomats|"
+    r"sources|investigators|prosecutors|organi[sz]ers|campaigners|critics|lawmakers|scientists|"
+    r"researchers|officers|firefighters|medics|rescuers|authorities|traders|villagers)"
+)
+_GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
+_GROUP_END = re.compile(rf"(?<![\w-])(?P<group>{_GROUP})\s*$", re.IGNORECASE)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS}|saying|adding|urging|calling|telling|writing)\b")
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
 _INSTITUTION = (
@@ -179,6 +189,8 @@ class _Attributor:
         org = _ORG_RE.match(who)
         if org:
             return org.group(0)
+        if _GROUP_RE.fullmatch(who):
+            return who
         return self._bare_name(who, first=True)
 
     def _bare_name(self, who: str, first: bool = False) -> str | None:
@@ -233,6 +245,9 @@ class _Attributor:
             one = _ONE_RE.search(text, max(s_start, verb.start() - 60), verb.start())
             if one:
                 return one.group(0)[0].lower() + one.group(0)[1:]
+            group = _GROUP_END.search(text, max(s_start, verb.start() - 50), verb.start())
+            if group:
+                return group.group("group")  # "Police said on Monday:"
         pronoun = re.search(r"\b(?:he|she)\s+[a-z]+", text[s_start:start], re.I)
         if pronoun:
             return self._pronoun(start)

@@ -273,3 +273,127 @@ def test_an_institution_named_by_its_owner_speaks() -> None:
     assert one(text, "quote").speaker == "Starmer's office"
     text = "Ukraine's foreign ministry said: “We are confident the deal will close this year.”"
     assert one(text, "quote").speaker == "Ukraine's foreign ministry"
+
+
+def test_a_possessive_first_mention_gives_the_full_name() -> None:
+    text = (
+        "Hanna Berglund's Liberal Alliance won 31 seats on Sunday. “We have earned the right to "
+        "lead this country now,” Berglund told supporters."
+    )
+    assert one(text, "quote").speaker == "Hanna Berglund"
+
+
+def test_a_party_name_is_not_a_speaker_and_the_pronoun_finds_the_leader() -> None:
+    text = (
+        "Premier Oskar Lindahl's Democratic Renewal lost nine seats. At his last rally on Friday "
+        "he told the crowd: “This country has never been stronger than it is today.”"
+    )
+    assert one(text, "quote").speaker == "Oskar Lindahl"
+    text = (
+        "Teodora Vance's Green Party came third. Later she told the crowd: “We will not sit in "
+        "a government that builds new coal plants.”"
+    )
+    assert one(text, "quote").speaker == "Teodora Vance"
+
+
+def test_a_plain_mention_beats_a_nearer_possessive_for_a_pronoun() -> None:
+    text = (
+        "Mayor Ruth Adler praised Governor Paul Brandt's budget. “It is the first budget in a "
+        "decade that builds anything in this city,” she said."
+    )
+    assert one(text, "quote").speaker == "Ruth Adler"
+
+
+def test_honorific_and_surname_become_the_full_name() -> None:
+    intro = "Finance Minister Olav Prent presented the budget on Monday. "
+    for honorific in ("Mr", "Mr.", "Dr", "Ms", "Mrs"):
+        text = intro + f'"There is no money left for tax cuts this year," {honorific} Prent said.'
+        assert one(text, "quote").speaker == "Olav Prent", honorific
+
+
+def test_a_role_given_in_apposition_resolves_the_role_noun() -> None:
+    text = (
+        "Eva Lund, the health minister, visited the ward on Monday. “We will hire five hundred "
+        "more nurses by the summer,” the minister told reporters."
+    )
+    assert one(text, "quote").speaker == "Eva Lund"
+    text = (
+        "The country's prime minister, Lars Vinter, met the unions. “Nobody wins a strike that "
+        "lasts all winter,” the prime minister said."
+    )
+    assert one(text, "quote").speaker == "Lars Vinter"
+
+
+def test_colon_quote_speaker_named_in_the_same_sentence_with_a_party() -> None:
+    text = (
+        "Opposition leader Piotr Malek, whose Civic Union came second, said: “This result is a "
+        "warning to every party in parliament.”"
+    )
+    assert one(text, "quote").speaker == "Piotr Malek"
+
+
+def test_british_single_quotes() -> None:
+    text = "The chancellor, Rachel Hume, said: 'We will not borrow to fund day-to-day spending.'"
+    c = one(text, "quote")
+    assert (c.span[0], c.span[-1], c.speaker) == ("'", "'", "Rachel Hume")
+    text = "'The figures speak for themselves and the trend is clear,' said Tom Barrow, an MP."
+    assert one(text, "quote").speaker == "Tom Barrow"
+
+
+def test_a_quote_split_by_she_said() -> None:
+    text = (
+        "Ines Costa, the mayor, was defiant. “We are not going to give up,” she said, “because "
+        "the town needs this factory more than ever.”"
+    )
+    first, second = claims_of(text, "quote")
+    assert first.span.endswith("up,”") and second.span.startswith("“because")
+    assert first.speaker == second.speaker == "Ines Costa"
+
+
+def test_told_reuters_and_said_x_with_a_job() -> None:
+    text = (
+        "“The price cap will be lifted before the summer,” Energy Minister Karl Weiss told Reuters."
+    )
+    assert one(text, "quote").speaker == "Karl Weiss"
+    text = (
+        "“Demand has never been this strong in our history,” said Mina Sato, the company's "
+        "chief executive."
+    )
+    assert one(text, "quote").speaker == "Mina Sato"
+
+
+def test_nested_single_quotes_inside_double_quotes_are_one_claim() -> None:
+    text = "“When he told me ‘the money is gone’, I did not believe him at first,” said Clara Moss."
+    c = one(text, "quote")
+    assert c.span.startswith("“When") and c.span.endswith("first,”")
+    assert c.speaker == "Clara Moss"
+
+
+def test_a_continuing_paragraph_keeps_the_speaker() -> None:
+    text = (
+        "“The harbour will be closed for at least three more days,” harbour master Jonas Pike "
+        "said.\n\n“We cannot risk another ship running aground in this weather.”"
+    )
+    assert [c.speaker for c in claims_of(text, "quote")] == ["Jonas Pike", "Jonas Pike"]
+
+
+def test_pronoun_skips_an_organisation_after_the_person() -> None:
+    text = (
+        'Sofia Renn joined Northwind Energy in 2019. "We have doubled output since I arrived '
+        'here," she said.'
+    )
+    assert one(text, "quote").speaker == "Sofia Renn"
+
+
+def test_unnamed_groups_speak_as_written() -> None:
+    text = "“The situation is under control and no one is in danger,” officials said."
+    assert one(text, "quote").speaker == "officials"
+    text = "Police said on Monday: “Two men have been arrested and will appear in court.”"
+    assert one(text, "quote").speaker == "Police"
+    text = "“The ceasefire will not hold beyond the weekend,” Western diplomats told Reuters."
+    assert one(text, "quote").speaker == "Western diplomats"
+
+
+def test_scare_quotes_of_a_few_words_in_the_writers_sentence() -> None:
+    text = "The minister called the audit a “political stunt” and its authors “amateurs”."
+    assert claims_of(text, "quote") == []
