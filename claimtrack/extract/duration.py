@@ -6,7 +6,7 @@ import re
 
 from .doc import Doc
 from .numbers import qualifier_before
-from .subjects import phrase_after
+from .subjects import figure_subject, phrase_after
 from .types import ExtractedClaim
 
 _UNIT = r"(?P<unit>year|month|week|day|hour|decade|centur(?=y|ies))(?:s|y|ies)?"
@@ -24,25 +24,6 @@ _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
 _NOT_DURATION = re.compile(
     r"(?:-old\b|\s+(?:ago|earlier|later(?!\s+than)|from\s+now|on|after)\b)", re.IGNORECASE
-)
-_SUBJECT_FILLER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "up",
-        "more",
-        "than",
-        "about",
-        "over",
-        "and",
-        "for",
-        "in",
-        "into",
-        "on",
-    ]
 )
 
 
@@ -72,13 +53,11 @@ def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     a, b = doc.sentences.bounds(start, end)
     m = _OF_THE.match(doc.text, end, b)
-    if m:
+    if m:  # "two days of talks", "a year and a half into the talks"
         phrase, _ = phrase_after(doc.text, m.end(), b, max_words=3)
         if phrase:
             return phrase
-    words = [w for w in re.findall(r"[A-Za-z][\w-]+", doc.text[max(a, start - 50) : start])
-             if w.lower() not in _SUBJECT_FILLER]  # fmt: skip
-    return " ".join(words[-2:]) or None
+    return figure_subject(doc.text, a, b, start, end, duration=True)
 
 
 # "seven days a week", "24 hours a day": a schedule, not a stretch of time.
@@ -97,7 +76,7 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
     unit, factor = _normal_unit(unit)
     return doc.claim(
         "duration", q_start, end, value=value * factor, unit=unit, qualifier=qualifier,
-        subject=_subject(doc, start, end),
+        subject=_subject(doc, q_start, end),
     )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import re
 
 from .doc import Doc
 from .numbers import Num, is_change, qualifier_before
-from .subjects import phrase_after, possessor_before
+from .subjects import figure_subject, follows_figure, phrase_after, possessor_before
 from .types import ExtractedClaim
 
 _SYMBOL_CODES = {
@@ -72,22 +72,22 @@ _RATE = re.compile(
     r"megawatt-hour|kilowatt-hour|MWh|kWh|household|passenger|seat|vote|dose|pupil|student|patient|"
     r"borrower|customer|employee|worker|family|resident|citizen|child|adult|ticket|visitor|player|"
     r"member|user|subscriber|car|vehicle|hectare|acre|square\s+metre|square\s+meter)\b"
+    # "$486 billion a year earlier": an offset in time, not a rate
+    r"(?!\s+(?:earlier|later|ago|before|after|on|from|previously)\b)"
 )
 # "$1 billion to $2 billion": a second amount in the same currency closes a range.
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 # Amounts in a currency's hundredth: "6 cents", "50 pence", "20 euro cents".
 _MINOR = re.compile(r"\s+(?:(?P<eur>euro\s+)?(?P<c>cents?)|(?P<pence>pence|pennies))\b")
-# Verbs whose amount goes to a purpose named after "on", "to", "for", "into".
-_PURPOSE = re.compile(r"\s+(?:on|to|for|into|towards?|in)\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
 _ACTOR = re.compile(r"\b(?P<who>[A-Z]{2,5}|U\.S\.|U\.K\.|E\.U\.)(?![\w.])")
-# "a loan of $X", "a package worth $X": the noun phrase before the link word. The pattern
-# opens with the link word, so the engine skips quickly to it.
-_LINK_BEFORE = re.compile(
-    r"\b(?:of|worth|totalling|totaling|valued\s+at|costing|amounting\s+to)\s+(?:up\s+to\s+|"
-    r"about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?$"
+# A conversion in brackets just after an amount (and the noun it modifies): "€35bn ($38bn)",
+# "a €35 billion loan (about $38 billion)".
+_BRACKETED = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}?\(\s*(?:about|around|roughly|some|nearly|almost|approximately|"
+    r"or|up\s+to|more\s+than|over|c\.)?\s*$",
+    re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
 _OVER = re.compile(r"[Oo]ver\s")
@@ -111,22 +111,6 @@ def _minor_unit(text: str, end: int, start: int) -> tuple[str, int] | None:
     return "USD", m.end()
 
 
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "this", "that", "his", "her", "our"])
-
-
-def _after_determiner(words: list[str]) -> list[str]:
-    """'The EU approved a loan' -> ['loan']: the noun phrase the last determiner opens."""
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in _DETERMINERS:
-            return words[i + 1 :]
-    return words
-
-
-def _noun_phrase(words: list[str]) -> str:
-    keep = [w for w in words if w.lower() not in _FILLER]
-    return " ".join(keep)
-
-
 def _actor(doc: Doc, a: int, start: int) -> str | None:
     """An acronym acting in the clause before the amount: 'EU' in 'The EU approved a €35bn loan'."""
     clause_start = max(a, text_rfind_any(doc.text, ",;:", a, start) + 1)
@@ -141,30 +125,17 @@ def text_rfind_any(text: str, chars: str, a: int, b: int) -> int:
 
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
-    """What the amount is about: the noun it modifies, the noun it is 'of', or its purpose."""
+    """What the amount is about: the noun it modifies, the noun it is 'of', its purpose, or
+    the thing a verb puts at that level; an owner written before it joins."""
     text = doc.text
     a, b = doc.sentences.bounds(start, end)
-    after, _ = phrase_after(text, end, b, max_words=3)
+    noun = figure_subject(text, a, b, start, end, money=True)
+    if not noun:
+        return None
     owner = possessor_before(text, start) or _actor(doc, a, start)
-    noun = after
-    if not noun:
-        window = max(a, start - 50)
-        m = _LINK_BEFORE.search(text, window, start)
-        if m:
-            words = _WORD.findall(text, window, m.start())
-            noun = _noun_phrase(_after_determiner(words)[-3:])
-    if not noun:
-        purpose = _PURPOSE.match(text, end, b)
-        if purpose:
-            noun, _ = phrase_after(text, purpose.end(), b, max_words=3)
-            noun = _noun_phrase(noun.split())
-    if noun:
-        if owner and owner.lower() not in noun.lower():
-            return f"{owner} {noun}"
-        return noun
-    words = re.findall(r"[A-Za-z][\w-]+", text[max(a, start - 60) : start])
-    words = [w for w in words if w.lower() not in _FILLER]
-    return " ".join(words[-2:]) or None
+    if owner and owner.lower() not in noun.lower():
+        return f"{owner} {noun}"
+    return noun
 
 
 def _with_rate(subject: str | None, rate: re.Match[str] | None) -> str | None:
@@ -172,14 +143,6 @@ def _with_rate(subject: str | None, rate: re.Match[str] | None) -> str | None:
         return subject
     per = f"per {rate.group('per')}"
     return f"{subject} {per}" if subject else per
-
-
-_FILLER = frozenset(
-    """a an the of to up more than about around some nearly almost over under worth and with by
-    for from at in on was were is are be been has have had its their his her will would could
-    should may might can must also further another new extra additional total it they this
-    that which who""".split()  # noqa: SIM905
-)
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:
@@ -244,10 +207,11 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             qualifier = "range"
             between = _BETWEEN.search(text, max(0, start - 8), start)
             q_start = between.start() if between else q_start
-        bracketed = text[last_end:start].strip() == "(" and last_end >= 0
-        subject = (
-            last_subject if bracketed else _with_rate(_subject(doc, q_start, amount_end), rate)
-        )
+        bracketed = last_end >= 0 and _BRACKETED.match(text, last_end, start) is not None
+        if bracketed or (last_subject and follows_figure(text, q_start, last_end)):
+            subject = last_subject  # "€35 billion loan ($38 billion)", "up from $486 billion"
+        else:
+            subject = _with_rate(_subject(doc, q_start, amount_end), rate)
         if bracketed and qualifier == "exact":
             qualifier = last_qualifier  # "up to €35 billion ($38 billion)": same bound
         tied = doc.tied_date(q_start, end)

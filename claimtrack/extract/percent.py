@@ -6,7 +6,7 @@ import re
 
 from .doc import Doc
 from .numbers import is_change, qualifier_before
-from .subjects import phrase_after
+from .subjects import figure_subject, inherit_subjects, phrase_after
 from .types import ExtractedClaim
 
 _AFTER = re.compile(
@@ -30,74 +30,13 @@ def _points(unit: re.Match[str]) -> bool:
     return "point" in unit.group("u").lower() or bool(unit.group("bp"))
 
 
-_FILLER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "by",
-        "up",
-        "down",
-        "more",
-        "than",
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "over",
-        "under",
-        "and",
-        "with",
-        "for",
-        "from",
-        "at",
-        "in",
-        "on",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "its",
-        "their",
-        "his",
-        "her",
-        "rose",
-        "fell",
-        "grew",
-        "increased",
-        "decreased",
-        "dropped",
-        "jumped",
-        "climbed",
-        "slipped",
-    ]
-)
-
-
-_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
-    text = doc.text
     a, b = doc.sentences.bounds(start, end)
-    m = _OF_WHOLE.match(text, end, b)
-    if m:
-        after, _ = phrase_after(text, m.end(), b, max_words=3)
-        if after:
-            return after
-    words = re.findall(r"[A-Za-z][\w-]+", text[max(a, start - 60) : start])
-    words = [w for w in words if w.lower() not in _FILLER]
-    return " ".join(words[-2:]) or None
+    return figure_subject(doc.text, a, b, start, end)
 
 
 # "a fifth of", "almost half of", "about two thirds of", "fell by a fifth": a share written as a
@@ -217,7 +156,7 @@ def _fractions(doc: Doc) -> list[ExtractedClaim]:
         out.append(
             doc.claim(
                 "percent", q_start, end, value=value, unit="%", qualifier=qualifier,
-                date=doc.tied_date(start, end), subject=_subject(doc, start, end),
+                date=doc.tied_date(start, end), subject=_subject(doc, q_start, end),
             )
         )  # fmt: skip
     return out
@@ -248,7 +187,7 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
             doc.claim(
                 "percent", q_start, m.end(), value=round(100 * a / b, 1), unit="%",
                 qualifier=qualifier, date=doc.tied_date(m.start(), m.end()),
-                subject=noun or _subject(doc, m.start(), m.end()),
+                subject=noun or _subject(doc, q_start, m.end()),
             )
         )  # fmt: skip
     return out
@@ -288,6 +227,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                     q_start = between.start()
         if value_max is not None:
             qualifier = "range"
+        subject = _subject(doc, q_start, end)
         if m.group("bp"):
             # "25 basis points" is a quarter of a percentage point: in points, unit %.
             value, value_max = value / 100, value_max / 100 if value_max is not None else None
@@ -303,7 +243,9 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 unit="%",
                 qualifier=qualifier,
                 date=doc.tied_date(num.start, end),
-                subject=_subject(doc, num.start, end),
+                subject=subject,
             )
         )
-    return sorted(out + _fractions(doc) + _ratios(doc), key=lambda c: c.start)
+    # "rose 3 points to 64%", "up from 25% in 2023": the figure before names the thing.
+    found = sorted(out + _fractions(doc) + _ratios(doc), key=lambda c: c.start)
+    return inherit_subjects(text, found)

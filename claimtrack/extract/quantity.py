@@ -6,7 +6,7 @@ import re
 
 from .doc import Doc
 from .numbers import qualifier_before
-from .subjects import phrase_after
+from .subjects import figure_subject, inherit_subjects
 from .types import ExtractedClaim
 
 # Written unit -> symbol. Longer spellings first so the regex prefers them.
@@ -57,7 +57,11 @@ _CASE_SENSITIVE = frozenset(
 )
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _AFTER = re.compile(rf"(?P<gap>[\s-]|\s?-\s?)?(?P<unit>{_UNIT_RE})(?![\w²³])", re.IGNORECASE)
-_RATE = re.compile(r"\s+(?:a|per|each)\s+(?:year|day|month|hour|week)\b", re.IGNORECASE)
+_RATE = re.compile(
+    r"\s+(?:a|per|each)\s+(?:year|day|month|hour|week)\b"
+    r"(?!\s+(?:earlier|later|ago|before|after|on|from|previously)\b)",
+    re.IGNORECASE,
+)
 
 
 _OF_THE = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
@@ -93,12 +97,7 @@ def _unit(raw: str) -> str | None:
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
     a, b = doc.sentences.bounds(start, end)
-    m = _OF_THE.match(doc.text, end, b)
-    phrase, _ = phrase_after(doc.text, m.end() if m else end, b, max_words=3)
-    if phrase:
-        return phrase
-    words = re.findall(r"[A-Za-z][\w-]+", doc.text[max(a, start - 50) : start])
-    return " ".join(words[-2:]) or None
+    return figure_subject(doc.text, a, b, start, end, distance=True)
 
 
 # "40C", "104F": the temperature symbol written onto the digits, which the number scan leaves
@@ -135,7 +134,7 @@ def _attached_temperatures(doc: Doc) -> list[ExtractedClaim]:
             doc.claim(
                 "quantity", q_start, m.end(), value=value, unit="°" + m.group("u"),
                 qualifier=qualifier, date=doc.tied_date(m.start(), m.end()),
-                subject=_subject(doc, m.start(), m.end()),
+                subject=_subject(doc, q_start, m.end()),
             )
         )  # fmt: skip
     return out
@@ -167,6 +166,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if minus:
             value, start = -value, minus.start()  # "minus 12 degrees", "−4°C"
         qualifier, q_start = qualifier_before(text, start)
+        subject = _subject(doc, q_start, m.end())
         if _is_place(text, qualifier, symbol, q_start):
             qualifier, q_start = "exact", start  # "fell as rain below 2,000 metres": where
         if num.value_max is not None:
@@ -181,10 +181,11 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 unit=symbol,
                 qualifier=qualifier,
                 date=doc.tied_date(num.start, end),
-                subject=_subject(doc, num.start, m.end()),
+                subject=subject,
             )
         )
     if "C" in text or "F" in text:
         out.extend(_attached_temperatures(doc))
         out.sort(key=lambda c: c.start)
-    return out
+    # "36,000 tonnes in 2026, from 42,000 tonnes in 2025": the figure before names the thing.
+    return inherit_subjects(text, out)

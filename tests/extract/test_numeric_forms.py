@@ -201,3 +201,11 @@ def test_a_delay_later_than_planned_is_a_duration() -> None:
     c = one("The plant will open nine months later than planned.", "duration")
     assert (c.value, c.unit) == (9, "month")
     assert claims_of("Nine months later, the plant opened.", "duration") == []
+
+
+def test_a_year_earlier_is_no_rate() -> None:
+    found = claims_of("Sales reached $3.1bn, up from $2.7bn a year earlier.", "money")
+    assert [c.span for c in found] == ["$3.1bn", "$2.7bn"]
+    assert one("Output hit 40,000 tonnes a month before the strike.", "quantity").span == (
+        "40,000 tonnes"
+    )
