@@ -29,6 +29,7 @@ from claimtrack.check.match import Edge, compare
 from claimtrack.check.parallel import compare_and_group
 from claimtrack.check.pending import check_pending, index_documents, mark_checked, pending_ids
 from claimtrack.check.persist import Written, linked_component, sync_conflicts, sync_links
+from claimtrack.check.prune import prune
 from claimtrack.check.quotes import word_diff
 from claimtrack.check.rows import Row
 from claimtrack.models import Conflict
@@ -121,13 +122,13 @@ def _check_document(session: Session, document_id: int) -> CheckSummary:
         return _summary(session, 0, 0, [], written)
     pool, sizes = fetch_pool(session, new)
     pairs = pairs_for(new, pool, sizes)
-    edges = [e for x, y in pairs if (e := compare(x, y)) is not None]
+    known = {r.id: r for r in [*new, *pool]}
+    edges = prune([e for x, y in pairs if (e := compare(x, y)) is not None], known)
     new_ids = {r.id for r in new}
     sync_links(session, {(e.a, e.b): e.relation for e in edges}, new_ids, written)
     # The groups the new claims joined reach through links stored by earlier checks.
     touched = {c for e in edges for c in (e.a, e.b)}
     members, links = linked_component(session, touched)
-    known = {r.id: r for r in [*new, *pool]}
     rows = known | {r.id: r for r in load_ids(session, members - known.keys())}
     group_edges = [_edge(a, b, rel, rows) for (a, b), rel in sorted(links.items())]
     found = conflicts_in([e for e in group_edges if e is not None], rows)

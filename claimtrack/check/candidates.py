@@ -10,7 +10,7 @@ from sqlalchemy import Select, Table, literal
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from claimtrack.check import terms
+from claimtrack.check import terms, text
 from claimtrack.check.rows import Row
 from claimtrack.models import Claim, Document
 
@@ -140,13 +140,28 @@ def rows_from(results: Iterable[Any]) -> list[Row]:
     return [Row(*r) for r in results]
 
 
+def attach_stories(session: Session, rows: list[Row]) -> list[Row]:
+    """Each row gets its document's Story (one object per document)."""
+    ids = sorted({r.document_id for r in rows})
+    doc = Document.__table__.c  # type: ignore[attr-defined]
+    stories: dict[int, text.Story] = {}
+    for i in range(0, len(ids), 500):
+        query = sa_select(doc.id, doc.text).where(doc.id.in_(ids[i : i + 500]))
+        for doc_id, body in session.connection().execute(query):
+            stories[doc_id] = text.Story(body or "")
+    for row in rows:
+        row.story = stories.get(row.document_id)
+    return rows
+
+
 def load_all(session: Session) -> list[Row]:
-    return rows_from(session.connection().execute(row_query().order_by(col(Claim.id))).all())
+    rows = rows_from(session.connection().execute(row_query().order_by(col(Claim.id))).all())
+    return attach_stories(session, rows)
 
 
 def load_document(session: Session, document_id: int) -> list[Row]:
     query = row_query().where(col(Claim.document_id) == document_id).order_by(col(Claim.id))
-    return rows_from(session.connection().execute(query).all())
+    return attach_stories(session, rows_from(session.connection().execute(query).all()))
 
 
 def load_ids(session: Session, ids: Iterable[int]) -> list[Row]:
@@ -159,4 +174,4 @@ def load_ids(session: Session, ids: Iterable[int]) -> list[Row]:
                 session.connection().execute(row_query().where(col(Claim.id).in_(chunk))).all()
             )
         )
-    return out
+    return attach_stories(session, out)

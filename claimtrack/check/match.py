@@ -10,27 +10,44 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from claimtrack.check import frame as framing
 from claimtrack.check import quotes, text, values
 from claimtrack.check.rows import Row
 
 # Weighted Dice similarity of two sentences' content words (names count double).
 CONTEXT_MIN = 0.2  # with subjects that match
 CONTEXT_MIN_NO_SUBJECT = 0.4  # when one claim has no usable subject
+CONTEXT_MIN_NO_SUBJECT_PERCENT = 0.5
+CONTEXT_MIN_OTHER_SUBJECT = 0.4  # when the extracted subjects share too few words
+CONTEXT_MIN_HEAD = 0.25  # ... but the words right by the figures say the same thing
 SUBJECT_MIN = 0.5  # share of the shorter subject's words found in the other
+OTHER_SUBJECT_RATIO = 1.5  # figures further apart than this with other subjects: other things
 DATE_CONTEXT_MIN = 0.3
 DATE_MAX_GAP_DAYS = 31  # two dates further apart are two events, not one misdated
 EXCERPT_SPEAKER_MIN_WORDS = 6
 
-_START = re.compile(
-    r"\b(open(?:s|ed|ing)?|reopen(?:s|ed)?|beg[ia]n|begins|start(?:s|ed)?|launch(?:es|ed)?|"
-    r"kick(?:s|ed)? off|resum(?:e|es|ed))\b",
-    re.I,
-)
-_END = re.compile(
-    r"\b(clos(?:e|es|ed|ing)|end(?:s|ed)?|conclud(?:e|es|ed)|wrap(?:s|ped)? up|finish(?:es|ed)?|"
-    r"adjourn(?:s|ed)?|suspend(?:s|ed)?|collaps(?:e|es|ed)|broke off|break(?:s)? off)\b",
-    re.I,
-)
+# The event a date dates, told by the verb tied to it: two dates of one story with verbs of
+# different classes ("opened on Wednesday", "signed off on Thursday") date two events.
+_EVENTS = (
+    ("start", re.compile(
+        r"\b(open(?:s|ed|ing)?|reopen(?:s|ed)?|beg[ia]n|begins|start(?:s|ed)?|launch(?:es|ed)?|"
+        r"kick(?:s|ed)? off|resum(?:e|es|ed)|broke out|break(?:s)? out|gather(?:s|ed)?|"
+        r"conven(?:e|es|ed)|got under way)\b", re.I)),
+    ("end", re.compile(
+        r"\b(clos(?:e|es|ed|ing)|end(?:s|ed)?|conclud(?:e|es|ed)|wrap(?:s|ped)? up|"
+        r"finish(?:es|ed)?|adjourn(?:s|ed)?|suspend(?:s|ed)?|collaps(?:e|es|ed)|broke off|"
+        r"break(?:s)? off|contained|extinguished)\b", re.I)),
+    ("sign", re.compile(
+        r"\b(sign(?:s|ed|ing)?|ratif(?:y|ies|ied)|approv(?:e|es|ed))\b", re.I)),
+    # Someone said something then: people speak on many days, so two such dates are two
+    # statements, never one misdated.
+    ("speech", re.compile(
+        r"\b(sa(?:id|ys|y)|t(?:old|ells?)|urg(?:ed|es)|warn(?:ed|s)|add(?:ed|s)|reiterat(?:ed|es)|"
+        r"repeat(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|stress(?:ed|es)|not(?:ed|es)|"
+        r"explain(?:ed|s)|claim(?:ed|s)|confirm(?:ed|s)|deni(?:ed|es))\b", re.I)),
+)  # fmt: skip
+EVENT_WORDS_BEFORE = 14
+EVENT_WORDS_AFTER = 6
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
@@ -43,6 +60,7 @@ class Edge:
     b: int
     relation: str  # agrees | conflicts
     kind: str | None = None  # the conflict kind when relation == "conflicts"
+    score: float = 0.0  # how surely the two claims are about one thing (ranks rival matches)
 
 
 def compare(x: Row, y: Row) -> Edge | None:
@@ -57,8 +75,8 @@ def compare(x: Row, y: Row) -> Edge | None:
         found = _compare_values(a, b)
     if found is None:
         return None
-    relation, kind = found
-    return Edge(a.id, b.id, relation, kind)
+    relation, kind, score = found
+    return Edge(a.id, b.id, relation, kind, score)
 
 
 def context_similarity(x: Row, y: Row) -> float:
@@ -73,63 +91,111 @@ def context_similarity(x: Row, y: Row) -> float:
     return 2 * shared / (total_x + total_y)
 
 
+def clause_similarity(x: Row, y: Row) -> float:
+    """Dice over the content words of the two figures' own clauses."""
+    cx, cy = x.clause_words, y.clause_words
+    if not cx or not cy:
+        return 0.0
+    return 2 * len(cx & cy) / (len(cx) + len(cy))
+
+
 def subject_match(x: Row, y: Row) -> float | None:
-    """Share of the shorter subject found in the other; None when either has none."""
-    sx, sy = x.subject_words, y.subject_words
+    """Share of the shorter subject found in the other; None when either has none. Where both
+    subjects have common words, only those count: "Kestrel's revenue" and "Kestrel Rail's
+    order" share a name but are two things."""
+    if x.kind == "date":
+        # A date's subject is its event and where it happened: names count there.
+        sx, sy = x.subject_words, y.subject_words
+    else:
+        sx, sy = x.subject_things, y.subject_things
+        if not sx and not sy:
+            return None  # names and places only: whose or where, not what
+        if not sx or not sy:
+            sx, sy = x.subject_words, y.subject_words
     if not sx or not sy:
         return None
     return len(sx & sy) / min(len(sx), len(sy))
 
 
 def same_time(x: Row, y: Row) -> bool:
-    """False when the texts tie the two figures to different times."""
-    if x.date and y.date:
+    """False when the texts tie the two figures to different times. The claim's own date is
+    taken only where its clause names a time (a date from another clause of the sentence says
+    nothing about this figure)."""
+    fx, fy = x.frame, y.frame
+    if x.date and y.date and fx.dated and fy.dated:
         n = min(len(x.date), len(y.date))
         if x.date[:n] != y.date[:n]:
             return False
-    return not (x.times and y.times and not (x.times & y.times))
+    return framing.same_time(fx, fy)
 
 
-def same_thing(x: Row, y: Row, context_min: float = CONTEXT_MIN) -> bool:
+def same_thing(
+    x: Row, y: Row, context_min: float = CONTEXT_MIN, other_subjects: bool = True
+) -> float | None:
+    """How surely two claims are about one thing (None: not the same thing). Their subjects
+    must match and their sentences share some words, or, where the extracted subjects miss
+    each other, the sentences must be close: the same names around the same kind of figure."""
+    if text.other_stories(x.story, y.story):
+        return None  # two articles that name no one in common
     subj = subject_match(x, y)
-    if subj is not None and subj < SUBJECT_MIN:
-        return False
-    if x.owners and y.owners and not (x.owners & y.owners):
-        return False  # "27 EU leaders" and "NATO's 32 members"
-    floor = context_min if subj is not None else max(context_min, CONTEXT_MIN_NO_SUBJECT)
-    return context_similarity(x, y) >= floor
+    ctx = context_similarity(x, y)
+    if subj is not None and subj >= SUBJECT_MIN:
+        floor = context_min
+    elif subj is None:
+        # A share has no noun of its own ("34%" of what?): its sentence must say more.
+        alone = CONTEXT_MIN_NO_SUBJECT_PERCENT if x.kind == "percent" else CONTEXT_MIN_NO_SUBJECT
+        floor = max(context_min, alone)
+    elif not other_subjects:
+        return None
+    elif x.head & y.head:
+        floor = max(context_min, CONTEXT_MIN_HEAD)  # the same word right by the figure
+    else:
+        floor = CONTEXT_MIN_OTHER_SUBJECT
+    if ctx < floor:
+        return None
+    return ctx + clause_similarity(x, y) + (subj or 0.0) / 2
 
 
-def _compare_values(x: Row, y: Row) -> tuple[str, str | None] | None:
-    # Every test must pass; the cheapest go first, and the sentences' words come last.
+def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
+    # Every test must pass; the cheapest go first, and the clauses' words come last.
     subj = subject_match(x, y)
-    if subj is not None and subj < SUBJECT_MIN:
-        return None  # most candidate pairs end here
     if values.far_apart(x.base_value, y.base_value):
         return None  # "up to €35bn" does not agree with "€500m": they are two different things
-    if x.target != y.target:
-        return None  # a capacity or a plan against what was done
-    if not same_time(x, y) or not same_thing(x, y):
+    if (
+        subj is not None
+        and subj < SUBJECT_MIN
+        and values.far_apart(x.base_value, y.base_value, OTHER_SUBJECT_RATIO)
+    ):
+        return None  # other subjects: only a near figure can be the same thing misreported
+    score = same_thing(x, y)
+    if score is None:
+        return None
+    fx, fy = x.frame, y.frame
+    if not framing.compatible(fx.aspects, fy.aspects):
+        return None  # a yearly cost and a total, a pledge and what was paid ...
+    if not framing.same_owner(fx.owners, fy.owners):
+        return None  # "Kestrel's revenue" and "its rival's"
+    if not same_time(x, y):
         return None
     if values.overlap(x.bounds, y.bounds):
-        return ("agrees", None)
-    return ("conflicts", "value")
+        return ("agrees", None, score)
+    return ("conflicts", "value", score)
 
 
 def phase(row: Row) -> str | None:
-    """'start' or 'end' when the verb tied to a date says something opened or closed then: the
-    last such verb before the date ("opened in Warsaw on Wednesday"), else the first after it."""
+    """The class of event the verb tied to a date names ('start', 'end', 'sign'): the last such
+    verb before the date in its clause ("opened in Warsaw on Wednesday"), else the first after
+    it."""
     at = row.text.find(row.span)
     if at < 0:
         return None
-    before = " ".join(text.words(row.text[:at])[-6:])
-    after = " ".join(text.words(row.text[at + len(row.span) :])[:6])
-    found = [(m.start(), name) for name, rx in (("start", _START), ("end", _END))
-             for m in rx.finditer(before)]  # fmt: skip
+    left, right = framing.clause_bounds(row.text, at, at + len(row.span))
+    before = " ".join(text.words(row.text[left:at])[-EVENT_WORDS_BEFORE:])
+    after = " ".join(text.words(row.text[at + len(row.span) : right])[:EVENT_WORDS_AFTER])
+    found = [(m.start(), name) for name, rx in _EVENTS for m in rx.finditer(before)]
     if found:
         return max(found)[1]
-    found = [(m.start(), name) for name, rx in (("start", _START), ("end", _END))
-             for m in rx.finditer(after)]  # fmt: skip
+    found = [(m.start(), name) for name, rx in _EVENTS for m in rx.finditer(after)]
     return min(found)[1] if found else None
 
 
@@ -145,7 +211,7 @@ def _as_date(iso: str) -> dt.date | None:
         return None
 
 
-def _compare_dates(x: Row, y: Row) -> tuple[str, str | None] | None:
+def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     assert x.date is not None and y.date is not None
     # Every test must pass; the cheap ones on the dates themselves go first.
     n = min(len(x.date), len(y.date))
@@ -163,9 +229,13 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None] | None:
     px, py = x.derived("phase", phase), y.derived("phase", phase)
     if px and py and px != py:
         return None  # the summit opened on the 5th and closed on the 6th
-    if not same_thing(x, y, DATE_CONTEXT_MIN):
+    if not same_date and "speech" in (px, py):
+        return None  # said on Thursday, and again on Friday
+    # A story has many events and the verbs around their dates vary: the subjects must meet.
+    score = same_thing(x, y, DATE_CONTEXT_MIN, other_subjects=False)
+    if score is None:
         return None
-    return ("agrees", None) if same_date else ("conflicts", "date")
+    return ("agrees", None, score) if same_date else ("conflicts", "date", score)
 
 
 def _relative(span: str) -> bool:
@@ -173,7 +243,7 @@ def _relative(span: str) -> bool:
     return not any(ch.isdigit() for ch in span) and not _MONTH.search(span)
 
 
-def _compare_quotes(x: Row, y: Row) -> tuple[str, str | None] | None:
+def _compare_quotes(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     wx, wy = x.quote_words, y.quote_words
     if not wx or not wy:
         return None
@@ -188,11 +258,11 @@ def _compare_quotes(x: Row, y: Row) -> tuple[str, str | None] | None:
     if same_words or excerpt:
         shorter = min(len(wx), len(wy))
         if speaker is False and (same_words or shorter >= EXCERPT_SPEAKER_MIN_WORDS):
-            return ("conflicts", "quote_speaker")
-        return ("agrees", None) if speaker is not False else None
+            return ("conflicts", "quote_speaker", 1.0)
+        return ("agrees", None, 1.0) if speaker is not False else None
     sim = quotes.similarity(wx, wy)
     if speaker is True and sim >= quotes.WORDING_MIN:
-        return ("conflicts", "quote_wording")
+        return ("conflicts", "quote_wording", sim / 100)
     if speaker is False and sim >= quotes.SPEAKER_MIN:
-        return ("conflicts", "quote_speaker")
+        return ("conflicts", "quote_speaker", sim / 100)
     return None

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from claimtrack.check.groups import Found, conflicts_in
 from claimtrack.check.match import Edge, compare
+from claimtrack.check.prune import prune
 from claimtrack.check.rows import Row
 
 PARALLEL_MIN_PAIRS = 50_000  # below this, starting workers costs more than it saves
@@ -42,7 +43,10 @@ def workers_for(n_pairs: int) -> int:
 
 
 def compare_all(rows: list[Row], pairs: list[Pair]) -> list[Edge]:
-    return [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+    """compare() on every pair, then one partner per claim and other document (prune)."""
+    edges = [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+    touched = {k for pair in pairs for k in pair}
+    return prune(edges, {rows[k].id: rows[k] for k in touched})
 
 
 def _work(part: int) -> tuple[list[Edge], list[Found]]:

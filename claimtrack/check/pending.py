@@ -59,11 +59,11 @@ def _index_pending(session: Session, document_ids: list[int]) -> None:
         chunk = document_ids[i : i + CHUNK]
         query = select(
             col(Claim.id), col(Claim.kind), col(Claim.span), col(Claim.subject_key),
-            col(Claim.subject),
+            col(Claim.subject), col(Claim.text),
         ).where(col(Claim.document_id).in_(chunk))  # fmt: skip
         claims.extend(
-            (cid, kind, claim_keys(kind, span, key, subject))
-            for cid, kind, span, key, subject in conn.execute(query)
+            (cid, kind, claim_keys(kind, span, key, subject, sentence))
+            for cid, kind, span, key, subject, sentence in conn.execute(query)
             if cid is not None
         )
         of_docs = select(col(Claim.id)).where(col(Claim.document_id).in_(chunk))

@@ -10,9 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from claimtrack.check import frame as framing
 from claimtrack.check import quotes, text, values
+from claimtrack.check.text import Story
+from claimtrack.words import stem
 
 T = TypeVar("T")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 class cached_property(Generic[T]):  # named like the functools one it replaces
@@ -48,6 +55,7 @@ class Row:
     speaker: str | None
     doc_title: str | None = None
     doc_published: dt.date | None = None
+    story: Story | None = None  # the whole document's names (set by the loader)
 
     def derived(self, name: str, compute: Callable[[Row], T]) -> T:
         """A value worked out from this claim once, by a module that owns the working."""
@@ -87,6 +95,13 @@ class Row:
         return frozenset(found - UNIT_WORDS)
 
     @cached_property
+    def subject_things(self) -> frozenset[str]:
+        """The subject's common words, its names left out ("Kestrel's revenue" -> revenue):
+        a name says whose figure it is, not what it counts."""
+        names = {stem(w) for w in text.words(self.subject or "") if w[:1].isupper()}
+        return self.subject_words - names - PLACE_WORDS
+
+    @cached_property
     def context(self) -> frozenset[str]:
         return text.sentence_words(self.text)[0]
 
@@ -97,17 +112,37 @@ class Row:
         return found, total
 
     @cached_property
-    def owners(self) -> frozenset[str]:
-        return frozenset(text.owners(self.text, self.span, self.subject))
+    def frame(self) -> framing.Frame:
+        """Its clause's times, holders and sort of figure (see claimtrack.check.frame)."""
+        return framing.frame(self.text, self.span, self.doc_published, self.kind)
 
     @cached_property
-    def target(self) -> bool:
-        return text.is_target(self.text, self.span)
+    def names(self) -> frozenset[str]:
+        """Names its sentence uses (people, places, bodies)."""
+        return name_keys(self.text)
 
     @cached_property
-    def times(self) -> frozenset[str]:
-        year = self.doc_published.year if self.doc_published else None
-        return text.time_markers(self.text, self.span, year)
+    def head(self) -> frozenset[str]:
+        """The common words right next to the figure ("a fee of [£42m]", "[£45m] transfer"):
+        what it is the figure of, when the extracted subject missed it."""
+        at = self.text.find(self.span) if self.span else -1
+        if at < 0:
+            return frozenset()
+        near = (
+            text.words(self.text[:at])[-HEAD_WORDS:]
+            + text.words(self.text[at + len(self.span) :])[:HEAD_WORDS]
+        )
+        return frozenset(text.content_words(" ".join(w for w in near if not w[0].isupper())))
+
+    @cached_property
+    def clause_words(self) -> frozenset[str]:
+        """Content words of the figure's own clause: what tells two figures of one sentence
+        apart when a claim is matched against several of another document's."""
+        at = self.text.find(self.span) if self.span else -1
+        if at < 0:
+            return self.context
+        left, right = framing.clause_bounds(self.text, at, at + len(self.span))
+        return frozenset(text.content_words(self.text[left:right]))
 
     @cached_property
     def quote_words(self) -> tuple[str, ...]:
@@ -127,9 +162,17 @@ class Row:
 
 
 _MISSING = object()
+# Words that say where, not what ("southern Caldora" is no subject).
+PLACE_WORDS = _wordset(
+    """
+    southern northern eastern western central south north east west region regional national
+    local
+    """
+)
 UNIT_WORDS = frozenset(
     {"year", "month", "week", "day", "hour", "people", "person", "time", "percent"}
 )
+HEAD_WORDS = 2
 QUOTE_KEYS = 8
 KEYLESS = "*"
 PAIR = "+"
@@ -146,19 +189,33 @@ def quote_keys(span: str) -> list[str]:
 
 def block_keys(row: Row) -> tuple[str, ...]:
     """Words a same-thing partner must share with this claim to be compared at all."""
-    return claim_keys(row.kind, row.span, row.subject_key, row.subject)
+    return claim_keys(row.kind, row.span, row.subject_key, row.subject, row.text)
 
 
 def claim_keys(
-    kind: str, span: str, subject_key: str | None, subject: str | None
+    kind: str, span: str, subject_key: str | None, subject: str | None, sentence: str = ""
 ) -> tuple[str, ...]:
     """A pure function of these columns, so a full run, an incremental run and the stored
     claim_term index all see the same candidates. Distinct and sorted; a tuple rather than a
     set, because tuples of strings drop out of the cycle collector's view, and the cache below
-    holds tens of thousands of them for the life of the process."""
+    holds tens of thousands of them for the life of the process.
+
+    A figure also gets the names its sentence uses: two tellings of one transfer fee ("a fee
+    of £42m", "Menc cost £42 million") may have subjects that share no word, never a story
+    that shares no name. Dates and quotes block on their subjects and words only.
+    """
     if kind == "quote":
         return tuple(quote_keys(span))
-    return subject_block_keys(subject_key, subject)
+    keys = subject_block_keys(subject_key, subject)
+    if kind == "date" or not sentence:
+        return keys
+    names = name_keys(sentence)
+    return keys if names <= set(keys) else tuple(sorted(names.union(keys)))
+
+
+@functools.lru_cache(maxsize=8192)
+def name_keys(sentence: str) -> frozenset[str]:
+    return frozenset(text.entities(sentence) - text.TITLES)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -86,8 +86,11 @@ def index_all_claims(conn: Connection) -> int:
 
     Plain SQL on the columns the keys come from, so it does not depend on later models.
     """
-    found = conn.execute(text("SELECT id, kind, span, subject_key, subject FROM claim"))
-    claims = [(i, kind, claim_keys(kind, span, key, subj)) for i, kind, span, key, subj in found]
+    found = conn.execute(text("SELECT id, kind, span, subject_key, subject, text FROM claim"))
+    claims = [
+        (i, kind, claim_keys(kind, span, key, subj, sentence))
+        for i, kind, span, key, subj, sentence in found
+    ]
     conn.execute(delete(ClaimTerm))
     return store(conn, claims, replace=False)
 

@@ -105,7 +105,35 @@ def _content(word: str) -> str:
     low = word.lower()
     if low in STOP_WORDS or len(low) < 2:
         return ""
-    return spelling(stem(low))
+    found = spelling(stem(low))
+    return CONCEPTS.get(found, found)
+
+
+def _concepts(groups: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in groups.strip().splitlines():
+        head, _, rest = line.partition(":")
+        for word in rest.split():
+            out[word] = head.strip()
+    return out
+
+
+# Words news writers use in turn for one thing, as stemmed: "a fee of £42m", "Menc cost £42m",
+# "Menc's £45m transfer" all give the price paid. Only words that rarely mean anything else
+# next to a figure of the same kind.
+CONCEPTS = _concepts(
+    """
+    price: fee cost price paid payment transfer
+    deal: deal contract order agreement accord
+    revenue: revenue turnover
+    profit: profit earning
+    loan: loan credit lending
+    aid: aid support assistance
+    killed: killed dead died death toll fatality
+    evacuated: evacuated evacuee displaced
+    injured: injured wounded hurt
+    """
+)
 
 
 def entities(text: str) -> set[str]:
@@ -127,10 +155,8 @@ def _entity_word(word: str) -> str:
 
 
 def subject_words(subject_key: str | None, subject: str | None) -> set[str]:
-    """The claim's subject as stemmed words (from subject_key when the extractor gave one).
-
-    No spelling normalisation here: these words are also matched against the stored column.
-    """
+    """The claim's subject as stemmed words (from subject_key when the extractor gave one),
+    words for one thing made one (CONCEPTS). The checker's block keys come from these."""
     found = {_subject_word(w) for w in _WORD.findall(subject_key or subject or "")}
     found.discard("")
     return found
@@ -140,7 +166,8 @@ def subject_words(subject_key: str | None, subject: str | None) -> set[str]:
 def _subject_word(word: str) -> str:
     if word.lower() in STOP_WORDS or len(word) < 2:
         return ""
-    return stem(word)
+    found = stem(word)
+    return CONCEPTS.get(found, found)
 
 
 def time_markers(text: str, span: str, published_year: int | None = None) -> frozenset[str]:
@@ -216,3 +243,40 @@ def is_target(text: str, span: str) -> bool:
     if not any(hint in low for hint in _TARGET_HINTS):
         return False
     return bool(_TARGET.search(window(text, span, before=6, after=4)))
+
+
+# Capitalised words that name no one in particular however often a story uses them: titles.
+TITLES = _wordset(
+    """
+    minister president secretary chief commander governor mayor chairman chairwoman director
+    head spokesman spokeswoman spokesperson prime deputy general chancellor king queen
+    prince senator judge professor
+    """
+)
+
+
+class Story:
+    """The names a whole document uses (people, places, bodies): two articles that share none
+    are about different stories, whatever words their sentences share. Worked out when first
+    needed, then the text is let go."""
+
+    __slots__ = ("_names", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._names: frozenset[str] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(entities(self._text) - TITLES)
+            self._text = ""
+        return self._names
+
+
+def other_stories(a: Story | None, b: Story | None) -> bool:
+    """True when both documents name people, places or bodies, and not one in common."""
+    if a is None or b is None or a is b:
+        return False
+    na, nb = a.names, b.names
+    return bool(na) and bool(nb) and not (na & nb)

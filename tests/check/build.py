@@ -39,6 +39,12 @@ class Corpus:
         """A claim whose span sits inside its sentence, as the extractor stores it."""
         assert span in sentence, (span, sentence)
         doc_id = self.doc(title)
+        # The document's text holds its sentences, as an article's does (the checker reads the
+        # names a whole document uses).
+        doc = self.session.get(Document, doc_id)
+        assert doc is not None
+        doc.text = f"{doc.text}\n{sentence}"
+        self.session.add(doc)
         start = sentence.index(span)
         subject = cols.get("subject")
         cols.setdefault("subject_key", key(subject) if subject else None)

@@ -18,20 +18,25 @@ SCRIPT = textwrap.dedent(
     from claimtrack.check import parallel
     from claimtrack.check.groups import conflicts_in
     from claimtrack.check.match import compare
+    from claimtrack.check.prune import prune
     from claimtrack.check.rows import Row
 
     # Three things counted (three groups of candidates, shared out between the workers), each
-    # told by 80 claims with five figures.
+    # told by 80 claims in twelve documents, each document giving one of five figures.
     rows = []
     for i in range(240):
-        doc, value, what = i % 12, 1000 + 100 * (i % 5), ["soldiers", "drones", "tanks"][i % 3]
+        doc, kind = i % 12, (i // 12) % 3
+        what, value = ["soldiers", "drones", "tanks"][kind], 1000 + 100 * ((doc % 4 + kind) % 5)
         sentence = f"Officials said {value:,} North Korean {what} went to Kursk in group {i % 7}."
         rows.append(Row(i + 1, doc, "count", sentence, f"{value:,}", float(value), None,
                         what, "exact", None, f"North Korean {what}", f"korean north {what}",
                         None))
     pairs = [(i, j) for i in range(len(rows)) for j in range(i + 1, len(rows))
              if rows[i].unit == rows[j].unit]
-    sequential = [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None]
+    sequential = prune(
+        [e for i, j in pairs if (e := compare(rows[i], rows[j])) is not None],
+        {r.id: r for r in rows},
+    )
     groups = conflicts_in(sequential, {r.id: r for r in rows})
     parallel.PARALLEL_MIN_PAIRS = 1
     assert threading.active_count() == 1 and parallel.workers_for(len(pairs)) >= 1

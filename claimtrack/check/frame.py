@@ -1,0 +1,509 @@
+"""What a figure is framed by in its own clause: when, whose, and what sort of figure it is.
+
+A sentence often carries several figures ("19 goals in the 2025-26 season, up from 11 the
+season before, and eight goals for Caldora"); the words that tie one of them to a time, a
+holder or a sort of figure sit in its clause, not anywhere in the sentence. A clause ends at a
+semicolon, a colon, a dash or a comma before a joining word (", and", ", while", ", up from").
+Inside a clause one time describes all its figures; when a clause names several ("rose to
+€3.6bn in 2025 from €3.2bn in 2024") each goes to the figure nearest it, and a time at the
+head of the clause ("In 2023, ...") to all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from claimtrack.words import stem
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CLAUSE_END = re.compile(
+    r";|:\s|\s[–—]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|although|though|up\s+from|"
+    r"down\s+from|compared\s+(?:with|to)|against|versus|as\s+against)\b)"
+    r"|\s(?=(?:while|whereas)\s)|,\s+(?=(?-i:[a-z]+ing)\s)",
+    re.IGNORECASE,
+)
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+# Time expressions, longest first; the named group says how each is read.
+_TIME = re.compile(
+    rf"(?P<season>\b(?P<season_year>{_YEAR})[-–/](?:\d\d|{_YEAR})\b)"
+    rf"|(?P<between>\bbetween\s+(?P<from_year>{_YEAR})\s+and\s+(?P<to_year>{_YEAR})\b)"
+    rf"|(?P<since>\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+(?:the\s+)?\w+"
+    rf"(?:\s+(?P<since_year1>{_YEAR}))?|(?:{_MONTHS}\s+)?(?P<since_year>{_YEAR})\b|{_MONTHS}\b"
+    r"|the\s+(?P<since_decade>(?:19|20)\d0)s\b))"
+    r"|(?P<decade>\b(?:the\s+)?(?P<decade_year>(?:19|20)\d0)s\b)"
+    rf"|(?P<by>\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?:{_MONTHS}\s+)?(?P<by_year>{_YEAR})\b)"
+    r"|(?P<ytd>\bso\s+far\s+this\s+(?:year|season)\b|\bthis\s+(?:year|season)\s+so\s+far\b"
+    r"|\b(?:the\s+)?year\s+to\s+date\b|\bso\s+far\s+in\s+\d{4}\b)"
+    r"|(?P<sofar>\bso\s+far\b|\bto\s+date\b|\bup\s+to\s+now\b)"
+    r"|(?P<prior>\b(?:a|one|the)\s+(?:year|season|month|quarter)\s+(?:earlier|before|ago)\b"
+    r"|\bthe\s+previous\s+(?:year|season|month|quarter)\b)"
+    r"|(?P<last>\b(?:last|the\s+past)\s+(?P<last_unit>year|season)\b)"
+    r"|(?P<this>\bthis\s+(?P<this_unit>year|season)\b)"
+    r"|(?P<next>\bnext\s+(?P<next_unit>year|season)\b)"
+    r"|(?P<now>\b(?:now|currently|today|at\s+present)\b)"
+    rf"|(?P<month>(?-i:\b{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<month_year>{_YEAR}))?"
+    r"(?![\w-]))"
+    rf"|(?P<year>(?<![\d,.$€£¥-])\b(?P<plain_year>{_YEAR})\b(?![,.]\d|\s*%|-\d))",
+    re.IGNORECASE,
+)
+# Other figures of the clause, so that its times can go to the nearest one.
+_FIGURE = re.compile(
+    r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b",
+    re.IGNORECASE,
+)
+_PLAIN_YEAR = re.compile(rf"^{_YEAR}$")
+_JOIN = re.compile(r"\s(?:and|but|while|whereas)\s", re.IGNORECASE)
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|climbing|dropping|from)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$|\b(?:up|down)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+
+# Sorts of figure: a rate per period, a total over one, an average, a plan, a scope ...
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(year|month|week|day|hour|season|quarter)\b"
+    r"(?!\s+(?:earlier|before|ago|later|after|on|in\b))"
+    r"|\b(annual(?:ly)?|yearly|monthly|weekly|daily|hourly)\b",
+    re.IGNORECASE,
+)
+_RATE_WORD = {
+    "annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+    "weekly": "week", "daily": "day", "hourly": "hour",
+}  # fmt: skip
+_NOT_RATE_AFTER = re.compile(r"\s*(?:earlier|before|ago|later|after)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"\b(annual|yearly|monthly|weekly|daily)\s+(?:[a-z-]+\s+){0,2}(?:of\s+|at\s+)?$", re.IGNORECASE
+)
+_OVER = re.compile(
+    r"\b(?:over|across|during|within|in)\s+(?:the\s+(?:next|past|last|coming|first)\s+)?"
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(years?|months?|weeks?|days?|decades?)\b(?!\s*(?:'|’|ago|earlier|later|before|after))",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\b(?:in\s+total|altogether|in\s+all|cumulative(?:ly)?|all\s+told)\b", re.IGNORECASE
+)
+_AVERAGE = re.compile(r"\baverag(?:e|ed|ing)\b|\bmedian\b|\bmean\b", re.IGNORECASE)
+_MODALITIES = (
+    ("pledge", re.compile(
+        r"\b(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
+        r"agreed\s+to\s+(?:provide|give|send|lend|pay|spend)|to\s+(?:provide|give|send|lend))\b",
+        re.IGNORECASE)),
+    ("target", re.compile(
+        r"\b(?:targets?|targeted|targeting|goal|aims?|aimed|aiming|plans?|planned|planning|"
+        r"ambition|(?:is|are)\s+due\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|to\s+reach|"
+        r"would\s+reach|to\s+raise|to\s+increase|to\s+rise|to\s+cut|to\s+have)\b",
+        re.IGNORECASE)),
+    ("forecast", re.compile(
+        r"\b(?:forecasts?|forecasting|projected|projections?|predicts?|predicted|expects?|"
+        r"expected|expecting|(?:is|are)\s+set\s+to|could\s+reach|will\s+(?:reach|rise|fall|"
+        r"hit|grow|top|exceed)|outlook)\b",
+        re.IGNORECASE)),
+    ("capacity", re.compile(
+        r"\b(?:capacity|capacities|can\s+(?:carry|hold|handle|take|seat|produce)|"
+        r"designed\s+(?:for|to))\b",
+        re.IGNORECASE)),
+)  # fmt: skip
+_NATION = re.compile(
+    r"\b(?:nationwide|nationally|countrywide|across\s+the\s+(?:whole\s+)?(?:country|nation)|"
+    r"in\s+the\s+whole\s+(?:of\s+the\s+)?country|(?:the\s+)?whole\s+country|"
+    r"the\s+country\s+as\s+a\s+whole|national\s+(?:total|figure|tally|toll))\b",
+    re.IGNORECASE,
+)
+_REGION = re.compile(
+    r"(?i:\bregional(?:ly)?\b|\bin\s+the\s+(?:south|north|east|west|centre|center|"
+    r"south-east|south-west|north-east|north-west)\b|\bthe\s+region\b|\balone\b)"
+    r"|\b(?i:southern|northern|eastern|western|central)\s+[A-Z]"
+    r"|\b(?i:in|across|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,2}(?i:region|province|valley|county|"
+    r"district|prefecture|canton|department|oblast)\b"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en)?|falling|grew|grow(?:s|n)?|jumped|climbed|"
+    r"dropped|declined|slipped|increased|decreased|up|down|gained|lost|cut|raised|by)\s+$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:rise|fall|increase|decrease|drop|decline|jump|gain|cut|growth|hike|higher|lower|"
+    r"more|less|up|down)\b",
+    re.IGNORECASE,
+)
+
+# Holders of a figure: "Kestrel's revenue rose to", "Esterland pledging", "goals for Caldora".
+_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.&-]*){0,3}"
+_POSSESSIVE = re.compile(rf"({_NAME})['’]s?\s+((?:[a-z][\w-]*\s+){{0,3}})$")
+_ACTOR = re.compile(rf"({_NAME})\s+((?:[a-z][\w-]*\s+){{0,2}})$")
+# "nine goals for Caldora", "22 goals in 36 league games for Olmo": the counted noun, perhaps
+# an "in N games", then the holder; a verb in between ("27 states endorsed the plan for
+# Ukraine") makes it someone else's.
+_FOR = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:in\s+\d[\d,]*\s+(?:[a-z][\w-]*\s+){{0,2}}?)?"
+    rf"for\s+(?:the\s+)?({_NAME})"
+)
+_RIVAL = re.compile(r"\b(?:rivals?|competitors?)\b", re.IGNORECASE)
+_SPEECH = _wordset(
+    """
+    said says say told tells according estimated estimates estimate believes believed thinks
+    warned argued claimed claims noted added wrote put puts reckons reckoned
+    """
+)
+_LINKS = _wordset(
+    """
+    of in on at to from with by as than about around for and or but after before
+    """
+)
+# Capitalised words that hold nothing: openers, months, days, titles.
+_NOT_NAMES = _wordset(
+    """
+    the a an he she it they we i his her their its this that these those in on at for but
+    and or if when while after before as by with from to of mr mrs ms dr january february
+    march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
+    dec some one two there here what who which last next first minister president secretary
+    chief commander governor mayor chairman chair director head prime interior finance
+    transport foreign defence defense general according under including de
+    """
+)
+# The same holder under other names.
+_ALIASES = {
+    "uk": "britain", "british": "britain", "united kingdom": "britain", "us": "america",
+    "usa": "america", "united states": "america", "american": "america", "eu": "europe",
+    "european union": "europe",
+}  # fmt: skip
+TIME_REACH = 10  # words: a time further from the figure in its clause dates something else
+PREFIX_MATCH = 5  # "Norvanian" is "Norvania"'s: a shared start this long is one holder
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    times: frozenset[str]  # "y2025", "prior", "since2022", "by2030", "ytd", "span2015-2024"
+    owners: frozenset[str]
+    aspects: frozenset[str]  # "rate:year", "over:3y", "total", "average", "pledge", "nation" ...
+    dated: bool  # the claim's own date field can be its own (no time of another clause)
+
+
+EMPTY = Frame(frozenset(), frozenset(), frozenset(), False)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause around text[start:end]."""
+    left, right = 0, len(text)
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+@functools.lru_cache(maxsize=16384)
+def frame(text: str, span: str, published: dt.date | None, kind: str) -> Frame:
+    start = text.find(span) if span else -1
+    if start < 0:
+        return EMPTY
+    end = start + len(span)
+    left, right = clause_bounds(text, start, end)
+    times, dated = _times(text, start, end, left, right, published)
+    numeric = kind not in ("date", "quote")
+    return Frame(
+        times=times,
+        owners=frozenset(_owners(text, start, end, left, kind) if numeric else ()),
+        aspects=frozenset(_aspects(text, span, start, end, left, right, kind) if numeric else ()),
+        dated=dated,
+    )
+
+
+# ---- times -----------------------------------------------------------------------------------
+
+
+def _times(
+    text: str, start: int, end: int, left: int, right: int, published: dt.date | None
+) -> tuple[frozenset[str], bool]:
+    found = [m for m in _TIME.finditer(text, left, right) if not start <= m.start() < end]
+    if not found:
+        return frozenset(), not _TIME.search(text)
+    marks: set[str] = set()
+    readings = [(m, _read(m, published)) for m in found]
+    if len({frozenset(r) for _, r in readings}) > 1:
+        figures = _figures(text, start, end, left, right, found)
+        head = text[left:right].lstrip(" ,")
+        head_at = right - len(head)
+        for m, reading in readings:
+            if m.start() - head_at <= 4 or _nearest(figures, m, text) == 0:
+                marks |= reading
+    else:
+        head_at = left + len(text[left:right]) - len(text[left:right].lstrip(" ,"))
+        marks = {
+            mark
+            for m, r in readings
+            if m.start() - head_at <= 4 or _words_between(text, end, m.start()) <= TIME_REACH
+            for mark in r
+        }
+    if not any(m.group("prior") for m in found) and _PRIOR_BEFORE.search(
+        text, max(left, start - 30), start
+    ):
+        # The earlier figure of a comparison ("up from 11"): none of the clause's other times.
+        own = [r for m, r in readings if m.start() > end]
+        marks = set().union(*own) if own else {"prior"}
+    # The claim's own date belongs to it unless the sentence's times are all in other clauses.
+    dated = bool(found) or not _TIME.search(text)
+    return frozenset(marks), dated
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return len(text[lo:hi].split())
+
+
+def _figures(
+    text: str, start: int, end: int, left: int, right: int, times: list[re.Match[str]]
+) -> list[tuple[int, int]]:
+    """The claim's own figure first, then the clause's other numbers that are not times."""
+    out = [(start, end)]
+    for m in _FIGURE.finditer(text, left, right):
+        if start <= m.start() < end or _PLAIN_YEAR.match(m.group(0)):
+            continue
+        if any(t.start() <= m.start() < t.end() for t in times):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _nearest(figures: list[tuple[int, int]], m: re.Match[str], text: str) -> int:
+    """Index of the figure nearest a time (a time after a figure goes to it first); -1 when a
+    joining word ("and grew by an eighth in 2025") stands between the time and every figure."""
+
+    def gap(f: tuple[int, int]) -> tuple[int, int]:
+        lo, hi = (f[1], m.start()) if f[1] <= m.start() else (m.end(), f[0])
+        if _JOIN.search(text, lo, hi):
+            return (10**6, 1)
+        return (hi - lo, 0 if f[1] <= m.start() else 1)
+
+    best = min(range(len(figures)), key=lambda i: gap(figures[i]))
+    return best if gap(figures[best])[0] < 10**6 else -1
+
+
+def _read(m: re.Match[str], published: dt.date | None) -> set[str]:
+    year = published.year if published else None
+    if m.group("season"):
+        return {f"y{m.group('season_year')}"}
+    if m.group("between"):
+        return {f"span{m.group('from_year')}-{m.group('to_year')}"}
+    if m.group("since"):
+        if m.group("since_decade"):
+            return {f"since{m.group('since_decade')}s"}
+        return {f"since{m.group('since_year') or m.group('since_year1') or ''}"}
+    if m.group("decade"):
+        return {f"d{m.group('decade_year')}s"}
+    if m.group("by"):
+        return {f"by{m.group('by_year')}", f"y{m.group('by_year')}"}
+    if m.group("ytd"):
+        return {"ytd"} | ({f"y{year}"} if year else set())
+    if m.group("sofar"):
+        return {"since"}
+    if m.group("prior"):
+        return {"prior"}
+    if m.group("last"):
+        return _relative(published, m.group("last_unit").lower(), -1) or {"past"}
+    if m.group("this"):
+        return _relative(published, m.group("this_unit").lower(), 0) or {"now"}
+    if m.group("next"):
+        return _relative(published, m.group("next_unit").lower(), 1) or {"future"}
+    if m.group("now"):
+        return {f"y{year}"} if year else {"now"}
+    if m.group("month"):
+        return _month(m, published)
+    return {f"y{m.group('plain_year')}"}
+
+
+def _month(m: re.Match[str], published: dt.date | None) -> set[str]:
+    """A month's year: as written, else this year's when the month has come by publication,
+    else this year's (ahead) or last year's (past): both kept."""
+    if m.group("month_year"):
+        return {f"y{m.group('month_year')}"}
+    if published is None:
+        return set()
+    month = _MONTH_NUMBER.get(m.group("month")[:3].lower(), 0)
+    if month <= published.month:
+        return {f"y{published.year}"}
+    return {f"y{published.year}", f"y{published.year - 1}"}
+
+
+_MONTH_NUMBER = {
+    name: n
+    for n, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+
+
+def _relative(published: dt.date | None, unit: str, offset: int) -> set[str]:
+    """A year or season counted from the publication date. A season named in the first half of
+    a year may be the one that began the year before (football) or the calendar year's: both
+    are kept, so either reading meets the other article's."""
+    if published is None:
+        return set()
+    year = published.year + offset
+    if unit == "season" and published.month < 7:
+        return {f"y{year}", f"y{year - 1}"}
+    return {f"y{year}"}
+
+
+def same_time(a: Frame, b: Frame) -> bool:
+    if ("ytd" in a.times) != ("ytd" in b.times):
+        return False  # so far this year: part of a year, never a whole one or one event
+    return not (a.times and b.times and not (a.times & b.times))
+
+
+# ---- owners ----------------------------------------------------------------------------------
+
+
+def _owners(text: str, start: int, end: int, left: int, kind: str) -> set[str]:
+    base = max(left, start - 60)
+    before = text[base:start]
+    found: set[str] = set()
+    m = _POSSESSIVE.search(before)
+    if m and not set(m.group(2).split()) & _SPEECH:
+        found |= names(m.group(1))
+    m = _ACTOR.search(before)
+    if (
+        m
+        and not set(m.group(2).split()) & (_SPEECH | _LINKS)
+        and not _opener(text, base + m.start(1), m.group(1))
+    ):
+        found |= names(m.group(1))
+    if kind in ("count", "quantity", "percent"):
+        m = _FOR.match(text, end)
+        if m and m.end() <= _clause_end(text, end):
+            found |= names(m.group(1))
+    if _RIVAL.search(text, left, start):
+        found.add("rival")
+    return found
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = _CLAUSE_END.search(text, at)
+    return m.start() if m else len(text)
+
+
+def _opener(text: str, at: int, name: str) -> bool:
+    """A single capitalised word that only opens the sentence ("Wildfires burned ...")."""
+    if " " in name or any(ch.isupper() for ch in name[1:]):
+        return False
+    return at == 0 or text[:at].rstrip().endswith((".", "!", "?", '"', "“", ":"))
+
+
+def names(phrase: str) -> set[str]:
+    """Holder names in a capitalised phrase, in one spelling ("the UK's" and "Britain's")."""
+    words = [w.strip("'’.") for w in phrase.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w and w.lower() not in _NOT_NAMES]
+    whole = " ".join(w.lower() for w in words)
+    if whole in _ALIASES:
+        return {_ALIASES[whole]}
+    return {_ALIASES.get(w.lower(), stem(w)) for w in words}
+
+
+def same_owner(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True unless both figures have holders and no holder of one is a holder of the other."""
+    if not a or not b or a & b:
+        return True
+    return any(
+        len(x) >= PREFIX_MATCH and len(y) >= PREFIX_MATCH and (x.startswith(y) or y.startswith(x))
+        for x in a
+        for y in b
+    )
+
+
+# ---- sorts of figure -------------------------------------------------------------------------
+
+
+def _aspects(
+    text: str, span: str, start: int, end: int, left: int, right: int, kind: str
+) -> set[str]:
+    out: set[str] = set()
+    before = text[max(left, start - 40) : start]
+    after = text[end : min(right, end + 40)]
+    clause = text[left:right]
+    if kind != "duration":
+        out |= _period(span, before, after, text, start, end, left, right)
+    if _TOTAL.search(clause) or re.search(r"\bsince\b|\bso\s+far\b|\bto\s+date\b", clause, re.I):
+        out.add("total")
+    if _AVERAGE.search(before) or _AVERAGE.search(after[:15]):
+        out.add("average")
+    window = " ".join([*before.split()[-5:], "#", *after.split()[:3]])
+    for name, rx in _MODALITIES:
+        if rx.search(window):
+            out.add(name)
+            break
+    if _NATION.search(clause):
+        out.add("nation")
+    elif _REGION.search(clause):
+        out.add("region")
+    if kind == "percent" and (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after)):
+        out.add("change")
+    return out
+
+
+def _period(
+    span: str, before: str, after: str, text: str, start: int, end: int, left: int, right: int
+) -> set[str]:
+    """'a year' / 'annual' (a rate) or 'over three years' (a total over a period)."""
+    rate = _RATE.search(span) or _RATE.match(after.lstrip(" ,"))
+    if rate is not None and _NOT_RATE_AFTER.match(after):
+        rate = None  # "$486 billion a year earlier": the span took a time for a rate
+    if rate is None:
+        m = _RATE_BEFORE.search(before)
+        rate = _RATE.search(m.group(1)) if m else None
+    if rate:
+        unit = rate.group(1) or _RATE_WORD[rate.group(2).lower()]
+        return {f"rate:{unit.lower()}"}
+    for m in _OVER.finditer(text, left, right):
+        if not start <= m.start() < end:
+            return {f"over:{_count(m.group(1))}{m.group(2).lower()[0]}"}
+    return set()
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    return _COUNTS.get(word.lower()) or int(word)
+
+
+def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """False when the two figures are of sorts that are never the same figure: a rate and a
+    total, two rates per different periods, an average and a single figure, a plan (pledge,
+    forecast, capacity) and what was done, the whole country and anything less, a change and a
+    level. Otherwise a figure whose sort its text does not say meets any of them."""
+    for alone in ("average", "change", "nation"):
+        # "nationwide" sums many events; an unmarked figure of the story is one of them.
+        if (alone in a) != (alone in b):
+            return False
+    if _of(a, _MODALITY) != _of(b, _MODALITY):
+        return False
+    for family in (("rate:", "over:", "total"),):
+        fa, fb = _of(a, family), _of(b, family)
+        if fa and fb and not fa & fb:
+            return False
+    return True
+
+
+_MODALITY = ("pledge", "target", "forecast", "capacity")
+
+
+def _of(aspects: frozenset[str], family: tuple[str, ...]) -> set[str]:
+    return {x for x in aspects if x.startswith(family)}

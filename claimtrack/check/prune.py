@@ -1,0 +1,79 @@
+"""One partner per document: of the claims of one other document a claim matches, keep the best.
+
+An article gives one figure for one thing. When a claim seems to be about the same thing as
+several claims of another article (its 19 league goals against that article's 19 league goals
+and its eight goals for the national side), at most one of them is: the closest, an agreement
+before a disagreement unless the disagreement is clearly closer. A pair is kept only when each
+claim is the other's choice, so the decision does not depend on which side is looked at, and an
+incremental check (which sees every pair between the new document and each other one) decides
+as a full one does. Quotes are left alone: one article may quote the same words twice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+
+from claimtrack.check.match import Edge
+from claimtrack.check.rows import Row
+
+# An agreement counts this much more than a disagreement of the same closeness ...
+AGREE_BONUS = 0.25
+# ... unless one side of it is open-ended ("more than 1,300" agrees with everything above).
+# Other agreements this close to the best one are kept too (the figure repeated).
+KEEP_SHARE = 0.75
+
+
+def _rank(edge: Edge, rows: Mapping[int, Row]) -> float:
+    if edge.relation != "agrees":
+        return edge.score
+    a, b = rows[edge.a], rows[edge.b]
+    if a.kind == "date" or (_bounded(a) and _bounded(b)):
+        return edge.score + AGREE_BONUS
+    return edge.score
+
+
+def _bounded(row: Row) -> bool:
+    lo, hi = row.bounds
+    return math.isfinite(lo) and math.isfinite(hi)
+
+
+def _chosen(side: int, edges: list[Edge], rows: Mapping[int, Row]) -> set[Edge]:
+    """The best edge of ``side`` into one other document, and the edges to that document's
+    repeats of the same figure (as close, and agreeing with the best partner)."""
+    ranked = sorted(edges, key=lambda e: (-_rank(e, rows), e.a, e.b))
+    top = ranked[0]
+    partner = rows[top.b if top.a == side else top.a]
+    floor = KEEP_SHARE * top.score
+    return {
+        e
+        for e in ranked
+        if e.relation == top.relation
+        and e.score >= floor
+        and _same_figure(rows[e.b if e.a == side else e.a], partner)
+    }
+
+
+def _same_figure(a: Row, b: Row) -> bool:
+    if a.kind == "date":
+        return a.date == b.date
+    return a.base_value == b.base_value
+
+
+def prune(edges: list[Edge], rows: Mapping[int, Row]) -> list[Edge]:
+    """The edges each of whose claims chose the other among the other document's claims."""
+    by_side: dict[tuple[int, int], list[Edge]] = defaultdict(list)
+    kept: list[Edge] = []
+    for e in edges:
+        if rows[e.a].kind == "quote":
+            kept.append(e)
+            continue
+        by_side[(e.a, rows[e.b].document_id)].append(e)
+        by_side[(e.b, rows[e.a].document_id)].append(e)
+    votes: dict[Edge, int] = defaultdict(int)
+    for (claim, _), side in by_side.items():
+        for e in _chosen(claim, side, rows) if len(side) > 1 else side:
+            votes[e] += 1
+    kept.extend(e for e in edges if votes.get(e, 0) == 2)
+    return sorted(kept, key=lambda e: (e.a, e.b))
