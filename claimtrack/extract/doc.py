@@ -13,8 +13,11 @@ from .subjects import subject_key
 from .types import ExtractedClaim
 
 # Numbers inside these are never claims: URLs, e-mail addresses, phone numbers, handles.
+# Written to open with a character class, so the engine skips in C to the next sign or digit;
+# the look-behinds then check what the first character was and what stood before it.
 _NO_GO = re.compile(
-    r"(?=[+(\d])(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?!\w)"
+    r"[+(\d](?<![\w].)(?:(?<=\+)\d{1,3}[\s.-]?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])|(?<=\()\d{2,4}\)\s?"
+    r"|(?<=\d)\d{1,3}[\s.-])\d{3,4}[\s.-]\d{3,4}(?!\w)"
 )
 # Web addresses, e-mail addresses and handles; each branch starts with a literal so the scan is
 # cheap, and e-mail addresses are widened around their "@" by hand.

@@ -81,14 +81,16 @@ _ABBREVIATIONS = frozenset(
 # A stop, optional closing quotes or brackets, space, then something that opens a sentence.
 # Only the start of a run of stops is tried, and the run is taken whole (possessive), so a
 # line of ten thousand dots costs one pass, not ten thousand.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# It opens with a character class (the look-behind comes after the first stop), so the engine
+# skips in C from one stop to the next instead of trying the pattern at every position.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\Z")  # \Z: "$" would also match before a line break
 
 
-def _is_abbreviation(text: str, stop: int, para_start: int) -> bool:
+def _is_abbreviation(text: str, stop: int) -> bool:
     if text[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(para_start, stop - 12), stop)
+    m = _WORD_BEFORE.search(text, max(0, stop - 12), stop)  # [\w.] never crosses a line
     if not m:
         return False
     word = m.group(1).lower()
@@ -110,10 +112,25 @@ class Sentences:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._bounds: dict[tuple[int, int | None], tuple[int, int]] = {}
-        pos = 0
-        for line in text.split("\n"):
-            self._split_paragraph(pos, pos + len(line))
-            pos += len(line) + 1
+        # One pass over the whole text for the stops, merged with the line breaks (every line
+        # break ends a sentence: headings, list items, paragraphs).
+        cursor = 0
+        line_end = text.find("\n")
+        for m in _BOUNDARY.finditer(text):
+            if _is_abbreviation(text, m.start()):
+                continue
+            cut = m.end()
+            while 0 <= line_end < cut:
+                self._add(cursor, line_end)
+                cursor = line_end + 1
+                line_end = text.find("\n", cursor)
+            self._add(cursor, cut)
+            cursor = cut
+        while line_end >= 0:
+            self._add(cursor, line_end)
+            cursor = line_end + 1
+            line_end = text.find("\n", cursor)
+        self._add(cursor, len(text))
 
     def _add(self, start: int, end: int) -> None:
         text = self.text
@@ -124,15 +141,6 @@ class Sentences:
         if end > start:
             self.starts.append(start)
             self.ends.append(end)
-
-    def _split_paragraph(self, start: int, end: int) -> None:
-        cursor = start
-        for m in _BOUNDARY.finditer(self.text, start, end):
-            if _is_abbreviation(self.text, m.start(), start):
-                continue
-            self._add(cursor, m.end())
-            cursor = m.end()
-        self._add(cursor, end)
 
     def index_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (or the nearest one before it)."""
