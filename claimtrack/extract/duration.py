@@ -15,9 +15,10 @@ _AFTER_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # "a year and a half", "half a year", "a year" (only with a qualifier, since "a year" is a rate).
+# It opens with the letter a word must start with, so the scan skips fast to candidates.
 _ARTICLE_FORM = re.compile(
-    rf"\b(?:(?P<an>an?)\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?|half\s+an?\s+(?P<hunit>year|month|"
-    r"week|day|hour))\b",
+    rf"[ah](?<!\w[ah])(?:(?<=a)n?\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?"
+    r"|(?<=h)alf\s+an?\s+(?P<hunit>year|month|week|day|hour))\b",
     re.IGNORECASE,
 )
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)

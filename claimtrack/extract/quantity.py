@@ -84,15 +84,13 @@ _WHERE_VERB = re.compile(
 )
 
 
+# Spellings matched in any case; symbols like "mw" in lower case are not trusted ("5 mw" is
+# rare, "5 m" is metres).
+_UNITS_ANY_CASE = {w.lower(): sym for w, sym in _UNITS.items() if w not in _CASE_SENSITIVE}
+
+
 def _unit(raw: str) -> str | None:
-    if raw in _UNITS:
-        return _UNITS[raw]
-    low = raw.lower()
-    for written, symbol in _UNITS.items():
-        if written.lower() == low and written not in _CASE_SENSITIVE:
-            return symbol
-    # Symbols like "mw" in lower case are not trusted ("5 mw" is rare, "5 m" is metres).
-    return None
+    return _UNITS.get(raw) or _UNITS_ANY_CASE.get(raw.lower())
 
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:
@@ -103,6 +101,8 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 # "40C", "104F": the temperature symbol written onto the digits, which the number scan leaves
 # out (it takes digits touching letters for names: "G7", "F-16"); only where the sentence speaks
 # of heat or cold.
+# The scan looks for a digit touching the letter (a fast first step), then reads the number back.
+_DIGIT_CF = re.compile(r"\d[CF](?!\w)")
 _ATTACHED_TEMPERATURE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)(?P<u>[CF])(?!\w)")
 _HEAT = re.compile(
     r"temperature|heat|degree|hot|warm|cold|freez|frost|thermometer|celsius|fahrenheit|"
@@ -120,7 +120,13 @@ def _is_place(text: str, qualifier: str, symbol: str, q_start: int) -> bool:
 def _attached_temperatures(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
-    for m in _ATTACHED_TEMPERATURE.finditer(text):
+    for hit in _DIGIT_CF.finditer(text):
+        begin = hit.start()
+        while begin > 0 and text[begin - 1] in "0123456789.":
+            begin -= 1
+        m = _ATTACHED_TEMPERATURE.match(text, begin)
+        if m is None:
+            continue
         a, b = doc.sentences.bounds(m.start(), m.end())
         if doc.in_no_go(m.start(), m.end()) or not _HEAT.search(text, a, b):
             continue

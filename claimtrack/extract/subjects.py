@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import replace
+from functools import lru_cache
 
 from claimtrack.words import stem
 
@@ -342,6 +344,7 @@ def _ends_plural_head(word: str, position: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def subject_key(subject: str | None) -> str | None:
     """Lower-case, stop words out, lightly stemmed, sorted and de-duplicated head words."""
     if not subject:
@@ -478,23 +481,48 @@ _COMPARATIVES = frozenset(
 _LINKS = frozenset(["of", "worth", "totalling", "totaling", "costing", "at"])
 
 
-@dataclass(frozen=True, slots=True)
 class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
+    """A word or a mark of a sentence (a plain slotted class: tens of thousands are made per
+    million words, and a frozen dataclass costs twice as much to build)."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    __slots__ = ("is_word", "low", "start", "text")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low.rstrip("'’") if low[-1] in "'’" else low
+        self.start = start
+        self.is_word = text[0].isalpha()
 
 
-def _tokens(text: str, a: int, b: int) -> list[_Tok]:
-    return [
-        _Tok(m.group(0), m.group(0).lower().rstrip("'’"), m.start(), m.end())
-        for m in _WORD_OR_MARK.finditer(text, a, b)
-    ]
+class _SentenceTokens:
+    """Tokens of the sentences of one text, made once per sentence: each numeric kind asks
+    for the subjects of its figures in the same sentences."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.by_sentence: dict[tuple[int, int], tuple[list[_Tok], list[int]]] = {}
+
+    def get(self, text: str, a: int, b: int) -> tuple[list[_Tok], list[int]]:
+        if text is not self.text:
+            self.text, self.by_sentence = text, {}
+        found = self.by_sentence.get((a, b))
+        if found is None:
+            toks = [_Tok(m.group(0), m.start()) for m in _WORD_OR_MARK.finditer(text, a, b)]
+            found = (toks, [t.start for t in toks])
+            self.by_sentence[(a, b)] = found
+        return found
+
+
+_SENTENCE_TOKENS = _SentenceTokens()
+
+
+def _window(text: str, a: int, b: int, start: int, end: int) -> tuple[list[_Tok], list[_Tok]]:
+    """The sentence's tokens up to 140 characters before the figure and 100 after it."""
+    toks, starts = _SENTENCE_TOKENS.get(text, a, b)
+    before = toks[bisect_left(starts, start - 140) : bisect_left(starts, start)]
+    after = toks[bisect_left(starts, end) : bisect_left(starts, end + 100)]
+    return before, after
 
 
 def _verb_base(low: str) -> str | None:
@@ -651,8 +679,7 @@ def figure_subject(
     text[a:b]) is about, or None. ``duration``: the figure is a stretch of time, about the
     act the verb names ("jailed for 12 years" is a prison sentence); ``money``: "$2m in
     penalties" names what the amount is; ``distance``: "8 km from the glacier"."""
-    before = _tokens(text, max(a, start - 160), start)
-    after = _tokens(text, end, min(b, end + 120))
+    before, after = _window(text, a, b, start, end)
     i = _skip_qualifiers_back(before, len(before) - 1)
     dimension = dimension_after(text, end, b)
     if dimension:
