@@ -230,6 +230,17 @@ NOT_PERSON = frozenset(
         "club",
         "lines",
         "airlines",
+        # sports clubs: "Fernlow Town", "Brackmoor United" never speak as a person
+        "town",
+        "united",
+        "rovers",
+        "athletic",
+        "wanderers",
+        "albion",
+        "rangers",
+        "borough",
+        "fc",
+        "afc",
         "exchange",
         "service",
         "services",
@@ -394,6 +405,8 @@ def clean_name(run: str) -> str | None:
         return None
     if len(words) > 4:
         return None
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
+        return None  # "Switzerland CHF", "Arenca FC": an acronym ends no person's name
     return " ".join(words)
 
 
@@ -403,7 +416,11 @@ _ROLE_AFTER = re.compile(
     r"(?P<role>[a-z][a-z-]+)(?=\s*[,.;]|\s+(?:of|for|at|in|to)\b)"
 )
 # ... or before it: "the country's prime minister, Lars Vinter", "campaign manager Tom Hale".
-_ROLE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<role>[a-z][a-z-]+),?\s+$")
+_ROLE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<role>[A-Za-z][a-z-]+)"
+    # "The Minister for Transport, Oskar Halvik": the role word before its portfolio
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?,?\s+$"
+)
 
 
 class People:
@@ -520,9 +537,9 @@ class People:
         after = _ROLE_AFTER.match(text, end, end + 70)
         if after and _is_title(after.group("role")):
             self.roles[after.group("role")] = name
-        before = _ROLE_BEFORE.search(text, max(0, start - 24), start)
+        before = _ROLE_BEFORE.search(text, max(0, start - 60), start)
         if before and _is_title(before.group("role")):
-            self.roles[before.group("role")] = name
+            self.roles[before.group("role").lower()] = name
 
     def by_role(self, role: str) -> str | None:
         """The person last introduced with this role word ("governor"), if any."""

@@ -41,7 +41,9 @@ _INSTITUTION = (
 )
 # "The Kremlin", "the White House", "the Ukrainian foreign ministry".
 _ORG = (
-    rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b|[A-Z][\w'’-]*)"
+    rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b"
+    # "the foreign ministry of Asterra", "the Ministry of Finance"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?|[A-Z][\w'’-]*)"
     # "Ukraine's foreign ministry", "Starmer's office": an institution named by its owner
     rf"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{_INSTITUTION})\b)"
 )
@@ -52,7 +54,9 @@ _ORG_SPEAKS = re.compile(rf"(?P<org>{_ORG})\s+(?:{_VERBS})\b")
 _ABBR = r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cllr)\."
 # After the closing mark: ', Zelensky said', ', Ukraine's minister, Taras Melnyk, told'.
 _AFTER_WHO_VERB = re.compile(
-    rf"[,.!?…]?\s*[-–—]?\s*(?P<who>(?:{_ABBR}|[^.!?“”\"\n]){{1,90}}?)\s+(?:{_VERBS})\b"
+    # a name with a long apposition: ', Asterra's minister Rosa Mendaro, who presided over the
+    # ninth conference (TCC9), told delegates'
+    rf"[,.!?…]?\s*[-–—]?\s*(?P<who>(?:{_ABBR}|[^.!?“”\"\n]){{1,150}}?)\s+(?:{_VERBS})\b"
 )
 # ', said British Defence Secretary John Healey'
 _AFTER_VERB_WHO = re.compile(
@@ -301,9 +305,14 @@ class _Attributor:
 
 
 def _continues(text: str, last_end: int, start: int) -> bool:
-    """A quote just after an attributed one in the same paragraph (\"...,\" X said. \"So.\")."""
+    """A quote just after an attributed one in the same paragraph (\"...,\" X said. \"So.\"),
+    or the second half of one split by its attribution (\"...,\" Mendaro said, \"and so.\")."""
     gap = text[last_end:start] if last_end >= 0 else "\n"
-    return len(gap) < 80 and "\n" not in gap and re.search(r"[.!?]\s*$", gap) is not None
+    if len(gap) >= 80 or "\n" in gap:
+        return False
+    if re.search(r"[.!?]\s*$", gap):
+        return True
+    return gap.rstrip().endswith(",") and _VERB_RE.search(gap) is not None
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:

@@ -270,3 +270,37 @@ def test_an_advert_paragraph_gives_no_dates() -> None:
     )
     assert [c.span for c in claims_of(text, "date", SPRING)] == ["Monday", "30 April"]
     assert claims_of(text, "date", SPRING)[1].start > text.index("union")
+
+
+# 2031-04-16 (SPRING) is a Wednesday.
+@pytest.mark.parametrize(
+    ("text", "span", "date"),
+    [
+        ("The next fair is set for Lintz in October next year.", "October next year", "2032-10"),
+        ("Prices peaked in May last year.", "May last year", "2030-05"),
+        ("The mine closed last January.", "last January", "2031-01"),
+        ("The mine closed last June.", "last June", "2030-06"),
+        ("Talks resume next March.", "next March", "2032-03"),
+        ("Work starts next September.", "next September", "2031-09"),
+    ],
+)
+def test_a_month_placed_by_a_relative_year(text: str, span: str, date: str) -> None:
+    c = one(text, "date", SPRING)
+    assert (c.span, c.date) == (span, date)
+
+
+def test_a_year_compared_with_is_a_date_but_a_year_of_levels_is_a_label() -> None:
+    text = "Output must fall 40% by 2040 compared with 2022."
+    assert [c.span for c in claims_of(text, "date", SPRING)] == ["2040", "2022"]
+    text = "The target is a 55 per cent cut by 2040 from 2022 levels, in 2022 prices."
+    assert [c.span for c in claims_of(text, "date", SPRING)] == ["2040"]
+
+
+def test_this_month_is_vague() -> None:
+    text = "Dockers will walk out twice this month and next, and again later this month."
+    assert claims_of(text, "date", SPRING) == []
+
+
+def test_a_decimal_point_does_not_end_the_clause_that_looks_ahead() -> None:
+    text = "The council would not raise its €2.5m grant for the museum before the vote in March."
+    assert one(text, "date", SPRING).date == "2032-03"

@@ -397,3 +397,43 @@ def test_unnamed_groups_speak_as_written() -> None:
 def test_scare_quotes_of_a_few_words_in_the_writers_sentence() -> None:
     text = "The minister called the audit a “political stunt” and its authors “amateurs”."
     assert claims_of(text, "quote") == []
+
+
+def test_the_minister_after_a_minister_for_portfolio_apposition() -> None:
+    text = (
+        "The Minister for Fisheries, Ada Konig, met the trawler crews. 'Nobody wants the quota "
+        "cut again next year,' the minister said."
+    )
+    assert one(text, "quote").speaker == "Ada Konig"
+
+
+def test_the_short_second_half_of_a_split_quote() -> None:
+    text = '"The bridge is safe," Okafor said, "and it will reopen."'
+    first, second = claims_of(text, "quote")
+    assert (first.speaker, second.speaker) == ("Okafor", "Okafor")
+    assert second.span == '"and it will reopen."'
+
+
+def test_a_long_apposition_between_the_quote_and_the_verb() -> None:
+    text = (
+        "Canada pledged C$4 billion and Norway NOK 9 billion.\n\n"
+        '"We came here to build something that lasts, and we have done it," Lintz\'s mayor '
+        "Petra Anselm, who chaired the closing session of the summit (LTS4), told delegates."
+    )
+    assert one(text, "quote").speaker == "Petra Anselm"
+
+
+def test_an_acronym_or_a_club_is_not_a_person_a_pronoun_can_point_to() -> None:
+    text = (
+        "Striker Tom Aldo joined from Dunmere Town in 2025. The fee paid to Dunmere Town is "
+        'still talked about. On the fee he is blunt: "Nobody here cares what I cost."'
+    )
+    assert one(text, "quote").speaker == "Tom Aldo"
+
+
+def test_an_institution_of_a_country_speaks_as_written() -> None:
+    text = (
+        "The interior ministry of Valdonia said in a statement: “The border will stay open "
+        "for everyone who holds a valid permit.”"
+    )
+    assert one(text, "quote").speaker == "The interior ministry of Valdonia"
