@@ -445,7 +445,7 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     if ahead is None:
         return False
     keyword = ahead.group(0).split()[0].lower()
-    if keyword in ("from", "until"):
+    if keyword in ("from", "until", "till", "through"):
         at = start - len(before) + ahead.start()
         verb = _PAST.search(text, max(sentence_start, at - 50), at)
         if verb and not _PRESENT.search(text, verb.end(), at):
@@ -461,7 +461,11 @@ _PAST = re.compile(
 
 
 _AHEAD = re.compile(
-    r"\b(?:will|would|next|due|scheduled|upcoming|from|until|plans?\s+to|expects?|expected\s+to|"
+    r"\b(?:will|would|next|due|scheduled|upcoming|from|until|till|through|plans?\s+to|expects?|"
+    # an agreement or a plan to do something: "reached a deal to keep the government open
+    # through Sept. 30"
+    r"(?:agreed|deal|vowed|promised|pledged|voted|hopes?|aims?|wants?|intends?|ready|deadline)"
+    r"\s+to\s+[a-z]{2,}|expected\s+to|"
     # fixtures in the present tense: "Rovers play Denholm on Wednesday"
     r"plays?|faces?|hosts?|meets?|travels?\s+to)\b"
     r"(?:[^.,;]|(?<=\d)[.,](?=\d))*$"  # a decimal point ("€1.2bn") does not end the clause

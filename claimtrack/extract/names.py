@@ -16,7 +16,11 @@ _CAP_FIRST = (
 )
 # A run of capitalised words on one line (with a lower-case title word inside, "Council
 # president"); a full stop ends it, so "Russia. Julianne Smith" is two runs.
-_NEXT_WORD = rf"(?:[ \t]+(?:{_CAP}|president|chief|secretary|minister|leader|de|von|van|al|bin)\b)"
+# (The word boundary is for the lower-case words only: after "Sen." it would fail and cut
+# "Republican Sen. Marcus Hale" in two.)
+_NEXT_WORD = (
+    rf"(?:[ \t]+(?:{_CAP}|(?:president|chief|secretary|minister|leader|de|von|van|al|bin)\b))"
+)
 NAME_RUN = re.compile(rf"{_CAP_FIRST}{_NEXT_WORD}*")
 
 TITLES = frozenset(
@@ -593,7 +597,8 @@ _LEADING = NOT_PERSON | frozenset(
         "during", "despite", "although", "though", "because", "once", "until", "like", "unlike",
         "according", "asked", "both", "neither", "either", "not", "only", "even", "speaking",
         "addressing", "instead", "earlier", "later", "last", "next", "every", "each", "all",
-        "most", "several", "few", "more", "officials", "police",
+        "most", "several", "few", "more", "officials", "police", "one", "two", "three",
+        "four", "five", "another", "no", "any",
     }
 )  # fmt: skip
 

@@ -304,3 +304,10 @@ def test_this_month_is_vague() -> None:
 def test_a_decimal_point_does_not_end_the_clause_that_looks_ahead() -> None:
     text = "The council would not raise its €2.5m grant for the museum before the vote in March."
     assert one(text, "date", SPRING).date == "2032-03"
+
+
+def test_a_deal_to_do_something_through_a_date_looks_ahead() -> None:
+    text = "Leaders said they had reached a deal to keep the ferries running through Oct. 31."
+    assert one(text, "date", SPRING).date == "2031-10-31"
+    text = "Snow fell from Monday through Wednesday."
+    assert [c.date for c in claims_of(text, "date", SPRING)] == ["2031-04-14", "2031-04-16"]

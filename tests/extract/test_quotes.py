@@ -437,3 +437,16 @@ def test_an_institution_of_a_country_speaks_as_written() -> None:
         "for everyone who holds a valid permit.”"
     )
     assert one(text, "quote").speaker == "The interior ministry of Valdonia"
+
+
+def test_an_honorific_with_a_full_stop_after_a_party_word() -> None:
+    text = (
+        'Conservative Sen. Ruth Okafor of Maine called the bill "a gift to the biggest '
+        'polluters in the state." But she said: "I will read it again."'
+    )
+    assert [c.speaker for c in claims_of(text, "quote")] == ["Ruth Okafor", "Ruth Okafor"]
+
+
+def test_one_source_is_not_a_person() -> None:
+    text = 'One Treasury source said the rules "give her far more headroom than people think".'
+    assert one(text, "quote").speaker == "one Treasury source"
