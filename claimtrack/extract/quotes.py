@@ -14,7 +14,10 @@ _VERBS = (
     r"insisted|explained|noted|asked|replied|continued|argued|claimed|cautioned|stressed|urged|"
     r"announced|admitted|acknowledged|conceded|recalled|observed|remarked|commented|predicted|"
     r"promised|vowed|pledged|insists|warns|explains|notes|argues|claims|added|joked|boasted|"
-    r"complained|conceded|suggested|concluded|responded|answered|confirmed|denied|reiterated"
+    r"complained|conceded|suggested|concluded|responded|answered|confirmed|denied|reiterated|"
+    r"disagreed|agreed|countered|retorted|shouted|whispered|pleaded|demanded|objected|protested|"
+    r"maintained|contended|alleged|testified|texted|emailed|quipped|mused|sighed|reflected|"
+    r"elaborated|recounted|conceded|acknowledges|admits|adds|recalls|concedes"
 )
 _WHO = r"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:of|de|von|van|al|bin)\b))*)"
 _ONE = (
@@ -75,6 +78,7 @@ _ON_BEHALF = re.compile(
 # "Jane Doe, the chief executive of Acme Corp, said": the name before the first comma speaks.
 _APPOSITION = re.compile(r"\s*(?P<who>[^,“”\"]{2,60}),\s+[^,“”\"]{2,100},\s*$")
 _MARK_IN_GAP = re.compile(r"[“\"]")
+_BARE_SPEAKS = re.compile(rf"(?<![\w'’-])(?P<who>[A-Z][\w'’-]*\w)\s+(?:{_VERBS})\b")
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _OPEN = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 _MARKS = re.compile(r"[\"“”‘’'«»]")
@@ -276,6 +280,18 @@ class _Attributor:
             return None
         return person
 
+    def _surname_speaks(self, a: int, b: int) -> str | None:
+        """'Jones disagreed.' between two quotes: a capitalised name the registry does not know
+        (never given in full), straight before a speech verb, with no quote mark after it."""
+        found = None
+        for m in _BARE_SPEAKS.finditer(self.text, a, b):
+            if not _MARK_IN_GAP.search(self.text, m.end(), b):
+                found = m
+        if found is None or found.group("who").lower() in _PRONOUNS:
+            return None
+        name = clean_name(found.group("who"))
+        return self.people.resolve(name) if name else None
+
     def explicit(self, start: int, end: int) -> str | None:
         """The speaker the quote's own sentence names, if it names one."""
         s_start, _ = self.doc.sentences.bounds(start, end)
@@ -293,7 +309,7 @@ class _Attributor:
         # A person who speaks between the two quotes ("The manager, Elsa Marrow, said the
         # striker would not be rushed. \"...\"") takes over from the previous speaker.
         floor = max(self.last_end, start - 300, 0)
-        speaking = self._speaks_between(floor, start)
+        speaking = self._speaks_between(floor, start) or self._surname_speaks(floor, start)
         if speaking:
             return speaking
         # Nothing in the sentence: a quote straight after another continues its speaker.

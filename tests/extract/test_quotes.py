@@ -450,3 +450,13 @@ def test_an_honorific_with_a_full_stop_after_a_party_word() -> None:
 def test_one_source_is_not_a_person() -> None:
     text = 'One Treasury source said the rules "give her far more headroom than people think".'
     assert one(text, "quote").speaker == "one Treasury source"
+
+
+def test_a_bare_surname_that_speaks_between_two_quotes_takes_over() -> None:
+    text = (
+        '"We will win this case on the facts," Brandt said. Ferreira disagreed. '
+        '"There is no case to answer at all."'
+    )
+    assert [c.speaker for c in claims_of(text, "quote")] == ["Brandt", "Ferreira"]
+    text = '"We will win this case on the facts," Brandt said. It rained. "We are ready."'
+    assert [c.speaker for c in claims_of(text, "quote")] == ["Brandt", "Brandt"]
