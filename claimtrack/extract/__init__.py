@@ -78,4 +78,8 @@ def extract_claims(text: str, published: dt.date | None = None) -> list[Extracte
     # A claim whose offsets do not reproduce its span would corrupt the store: drop it.
     for kind, claims in found.items():
         found[kind] = [c for c in claims if text[c.start : c.end] == c.span and c.start < c.end]
-    return _merge(found)
+    kept = _merge(found)
+    try:
+        return doc.tie_to_dates(kept)
+    except Exception:  # dating figures is a refinement: never lose the claims over it
+        return kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cached_property
 
 from .numbers import Num, scan_numbers
@@ -71,7 +72,32 @@ _IN_BEFORE = re.compile(r"\b(?:[Ii]n|(?:year|months|quarter)\s+to)\s+$")
 _ORIGIN = re.compile(
     r"\b(?:founded|established|born|created|formed|launched|built|opened|set\s+up)\s+(?:in\s+)?$"
 )
-_OTHER_TIME = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;")
+_OTHER_TIME = re.compile(
+    r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;|\b(?:as|than)\s+in\b"
+)
+# A time written just after the figure belongs to it, before any time further back in the
+# sentence: "fell to 36,000 tonnes in 2026 from 42,000 tonnes in the first half of 2025".
+_OWN_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:in|during|for|by|as\s+of|through|over|at\s+the\s+(?:end|start)\s+of)\s+"
+    r"(?:the\s+(?:(?:first|second|third|fourth|last|final)\s+(?:half|quarter|three\s+months|"
+    r"six\s+months)|end|start|beginning|middle|rest|whole|same\s+period)\s+of\s+)?"
+    r"(?:(?:early|mid|late)[- ])?$",
+    re.IGNORECASE,
+)
+# A time before the figure in another clause of the sentence does not date it: "by 2030, and
+# shares fell by a fifth".
+_OTHER_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
+# "looked at 2025, when fires burned 61,000 hectares": the year the clause then describes.
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")  # "1. January 2023:"
+# The scan for time marks starts from these (fast plain patterns, then the full one at each).
+_MARK_STARTS = re.compile(
+    rf"(?:19|20)\d\d|(?:{_MONTHS})|(?:[Tt]his|[Nn]ext|[Ll]ast)\s+year|now\b|currently\b"
+)
+# "demand peaked at 9,410 MW on Monday, August 10", "212 µg/m3 in Valdecarra on Aug. 9": the
+# day written just after a figure is the figure's.
+_DAY_AFTER = re.compile(r"\s+(?:(?:in|at|near)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?on\s+")
+_NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 
@@ -174,11 +200,17 @@ class Doc:
         starts: list[int] = []
         marks: list[tuple[int, str]] = []
         year = self.published.year if self.published else None
-        for m in _TIED_DATE.finditer(self.text):
+        for m in self._time_expressions():
             value: str | None = None
             window = max(0, m.start() - 18)
             if m.group("year"):
-                if not _TIED_PREP.search(self.text, window, m.start()):
+                # "in 2023", "the 2023 ..."; a line opening "January 2023:" and "2025, when
+                # ..." are times whatever comes before them.
+                if not (
+                    _TIED_PREP.search(self.text, window, m.start())
+                    or _WHEN_AFTER.match(self.text, m.end())
+                    or (m.group("month") and _LINE_START.search(self.text, window, m.start()))
+                ):
                     continue
                 value = m.group("year")
                 if m.group("month"):
@@ -200,6 +232,21 @@ class Doc:
                 marks.append((m.end(), value))
         return starts, marks
 
+    def _time_expressions(self) -> list[re.Match[str]]:
+        """What ``_TIED_DATE.finditer`` finds, tried only where a plain pattern sees a year, a
+        month, 'this/next/last year' or 'now' start: the same matches, found much faster."""
+        text = self.text
+        found: list[re.Match[str]] = []
+        last_end = -1
+        for hit in _MARK_STARTS.finditer(text):
+            if hit.start() < last_end:
+                continue
+            m = _TIED_DATE.match(text, hit.start())
+            if m is not None:
+                found.append(m)
+                last_end = m.end()
+        return found
+
     def tied_date(self, start: int, end: int | None = None) -> str | None:
         """The time the sentence ties a figure to ("in 2023", "by 2030"), if any."""
         end = start if end is None else end
@@ -216,14 +263,55 @@ class Doc:
             m_end, value = marks[j]
             if m_start < a or (m_start < end and start < m_end):
                 continue
-            gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
+            before = m_end <= start
+            gap = self.text[m_end:start] if before else self.text[end:m_start]
             if len(gap) > 110 or _OTHER_TIME.search(gap):
                 continue
             if _ORIGIN.search(self.text, max(0, m_start - 16), m_start):
                 continue  # "founded in 1998, employs 5,000": when it began, not when counted
+            if before and _OTHER_CLAUSE.search(gap):
+                continue
+            when = _WHEN_AFTER.match(self.text, m_end) if before else None
+            if when and "," not in self.text[when.end() : start]:
+                return value  # "2024, when floods covered 9,000 hectares": that year's figure
+            if not before and _OWN_TIME_AFTER.fullmatch(gap):
+                return value  # "42,000 tonnes in the first half of 2025"
             if best is None or len(gap) < best[0]:
                 best = (len(gap), value)
         return best[1] if best else None
+
+    def tie_to_dates(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """Figures dated by the date claims of their sentence: a day written just after the
+        figure ("9,410 MW on Monday, August 10"), and the year of a month the date extractor
+        resolved by tense ("valued at ¥180bn when it last raised money in March")."""
+        dates = [c for c in claims if c.kind == "date" and c.date]
+        if not dates:
+            return claims
+        starts = [c.start for c in dates]
+        out: list[ExtractedClaim] = []
+        for c in claims:
+            if c.kind in _NUMERIC:
+                c = self._tie_one(c, dates, starts)
+            out.append(c)
+        return out
+
+    def _tie_one(
+        self, claim: ExtractedClaim, dates: list[ExtractedClaim], starts: list[int]
+    ) -> ExtractedClaim:
+        text = self.text
+        a, b = self.sentences.bounds(claim.start, claim.end)
+        lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b)
+        for d in dates[lo:hi]:
+            date = d.date or ""
+            if len(date) == 10 and d.start >= claim.end:
+                m = _DAY_AFTER.match(text, claim.end)
+                if m and m.end() == d.start and (claim.date is None or date.startswith(claim.date)):
+                    return replace(claim, date=date)
+            own = claim.date or ""
+            yearless = not any(ch.isdigit() for ch in d.span)
+            if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:
+                return replace(claim, date=date)  # "in March": the year the tense gives
+        return claim
 
     def claim(self, kind: str, start: int, end: int, **fields: object) -> ExtractedClaim:
         subject = fields.get("subject")
