@@ -58,6 +58,7 @@ def _merge(found: dict[str, list[ExtractedClaim]]) -> list[ExtractedClaim]:
 def extract_claims(text: str, published: dt.date | None = None) -> list[ExtractedClaim]:
     """Claims in document order. Never raises on any str."""
     from .doc import Doc
+    from .subjects import fill_subjects
 
     if not isinstance(text, str) or not text:
         return []
@@ -80,6 +81,6 @@ def extract_claims(text: str, published: dt.date | None = None) -> list[Extracte
         found[kind] = [c for c in claims if text[c.start : c.end] == c.span and c.start < c.end]
     kept = _merge(found)
     try:
-        return doc.tie_to_dates(kept)
-    except Exception:  # dating figures is a refinement: never lose the claims over it
+        return fill_subjects(text, doc.tie_to_dates(kept))
+    except Exception:  # dates and subjects across kinds are refinements: keep the claims
         return kept

@@ -74,7 +74,12 @@ _ORIGIN = re.compile(
 )
 _OTHER_TIME = re.compile(
     r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;|\b(?:as|than)\s+in\b"
+    # "fell 6.5% to $42.10, their lowest since March 2020": the time compared against
+    r"|\b(?:lowest|highest|biggest|largest|smallest|worst|best|strongest|weakest|fastest|"
+    r"slowest|most|least)\s+(?:level\s+|rate\s+|point\s+)?since\b"
 )
+# "the chief executive, who took over in 2021, said ...": a time inside a relative clause.
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*$")
 # A time written just after the figure belongs to it, before any time further back in the
 # sentence: "fell to 36,000 tonnes in 2026 from 42,000 tonnes in the first half of 2025".
 _OWN_TIME_AFTER = re.compile(
@@ -270,6 +275,12 @@ class Doc:
             if _ORIGIN.search(self.text, max(0, m_start - 16), m_start):
                 continue  # "founded in 1998, employs 5,000": when it began, not when counted
             if before and _OTHER_CLAUSE.search(gap):
+                continue
+            if (
+                before
+                and gap.lstrip().startswith(",")
+                and _RELATIVE_BEFORE.search(self.text, max(a, m_start - 60), m_start)
+            ):
                 continue
             when = _WHEN_AFTER.match(self.text, m_end) if before else None
             if when and "," not in self.text[when.end() : start]:

@@ -424,7 +424,8 @@ _LEVEL = frozenset(
     topped top tops exceeded exceed exceeds amounted amounts came comes remained remains
     remain stayed stays stay averaged average averages measured measures measure ran runs
     hovered edged crossed passed doubled tripled halved shrank shrunk expanded widened
-    narrowed lasted lasts last took takes take""".split()  # noqa: SIM905
+    narrowed lasted lasts last took takes take slid slide slides sank sink sinks dipped dip dips
+    eased ease eases gained gain gains rallied rally rallies shed sheds""".split()  # noqa: SIM905
 )
 # Verbs with the figure as object, and the noun for what they do: "pledged £1.2m" -> pledge.
 _NOMINAL = {
@@ -975,12 +976,17 @@ def _act_before(before: list[_Tok], i: int) -> str | None:
 
 def _purpose_after(after: list[_Tok], skip: bool = False) -> str | None:
     """'to a reconstruction fund', 'for energy projects' after the amount (``skip``: over a
-    few words first, 'pledged at the 2023 London conference for energy projects')."""
+    few words first, 'pledged at the 2023 London conference for energy projects'); a
+    conversion in brackets comes first ("Rs 12,000 crore (about $1.4bn) for rural roads")."""
     i = 0
+    if after and after[0].text == "(":
+        close = next((n for n, t in enumerate(after) if t.text == ")"), None)
+        if close is not None and close < 10:
+            i = close + 1
     # Skip a rate: "€2m a year to the fund".
     while i < len(after) and after[i].low in ("a", "an", "per", "each", "year", "month", "week",
                                               "day", "more", "extra"):  # fmt: skip
-        i += 1
+        i += 1  # "€2m a year to the fund"
     limit = min(len(after), i + (8 if skip else 1))
     while i < limit and after[i].low not in _PURPOSE_PREPS:
         if after[i].text in (",", ";", "."):
@@ -1022,10 +1028,12 @@ _DIMENSION_AFTER = re.compile(
 # figure set against the one before it in the sentence is about the same thing.
 _SET_AGAINST = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell)(?:\s+from)?|\bcompared\s+(?:with|to)|\bagainst|"
-    r"\bversus|\bvs\.?|\bfrom|\bto|\bthan|\bor|\band)\s+"
+    r"\bversus|\bvs\.?|\bfrom|\bto|\bthan|\bor|\band|\bplus|"
+    r"\b(?:with|and)\s+(?:a\s+further|another|an\s+additional|an\s+extra))\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|just|more\s+than|less\s+than|over|under)\s+)?$",
     re.IGNORECASE,
 )
+_APPOSITION = re.compile(r",\s+or\s+[^,;]{1,24},\s*")
 _WORDS_ONLY = re.compile(r"[A-Za-z\d][\w'’.,-]*")
 
 
@@ -1034,7 +1042,8 @@ def follows_figure(text: str, start: int, prev_end: int) -> bool:
     in the same sentence ("$524 billion over ten years, up from $486 billion")."""
     if prev_end < 0 or start < prev_end or start - prev_end > 160:
         return False
-    gap = text[prev_end:start]
+    # "jumped $2.35, or 2.9%, to $83.50": the figure in apposition is set aside.
+    gap = _APPOSITION.sub(" ", text[prev_end:start])
     if ". " in gap or ";" in gap or "\n" in gap:
         return False
     m = _SET_AGAINST.search(gap)
@@ -1042,6 +1051,8 @@ def follows_figure(text: str, start: int, prev_end: int) -> bool:
         return False
     between = len(_WORDS_ONLY.findall(gap, 0, m.start()))
     word = m.group(0).split()[0].lower()
+    if m.group(0).lower().startswith(("with", "and a", "and an", "and another")):
+        return between <= 6  # "£2bn over five years, with a further £500m"
     if word in ("to", "or", "and"):
         return between == 0  # "3 points to 64%", "£35m and £38.5m"; not "for X and €17bn"
     if word in ("up", "down", "rising", "falling", "rose", "fell") and "from" not in m.group(0):
@@ -1059,3 +1070,25 @@ def inherit_subjects(text: str, claims: list[ExtractedClaim]) -> list[ExtractedC
             c = replace(c, subject=prev.subject, subject_key=prev.subject_key)
         out.append(c)
     return out
+
+
+_FIGURES = frozenset(["money", "count", "percent", "quantity", "duration"])
+
+
+def fill_subjects(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Claims of all kinds in text order: a figure with no subject of its own, set against the
+    figure before it of another kind ("jumped $2.35, or 2.9%"), takes that one's subject."""
+    out: list[ExtractedClaim] = []
+    prev: ExtractedClaim | None = None
+    for c in claims:
+        if c.kind in _FIGURES:
+            if c.subject is None and prev is not None and prev.subject:
+                gap = text[prev.end : c.start]
+                if follows_figure(text, c.start, prev.end) or _OR_FIGURE.fullmatch(gap):
+                    c = replace(c, subject=prev.subject, subject_key=prev.subject_key)
+            prev = c
+        out.append(c)
+    return out
+
+
+_OR_FIGURE = re.compile(r",?\s+or\s+(?:about\s+|around\s+|some\s+)?")

@@ -59,3 +59,13 @@ def test_a_yearless_month_takes_the_year_its_tense_gives() -> None:
 def test_a_comparison_with_another_year_does_not_date_the_figure() -> None:
     text = "About a third of voters backed the plan, twice as many as in 2019."
     assert one(text, "percent", FRIDAY).date is None
+
+
+def test_a_superlative_since_a_time_does_not_date_the_figure() -> None:
+    c = one("The index fell 4.1% on the day, its lowest since June 2019.", "percent", FRIDAY)
+    assert c.date is None
+
+
+def test_a_time_in_a_relative_clause_does_not_date_a_later_figure() -> None:
+    text = "The mayor, who was elected in 2022, said the city had approved a $40m levee."
+    assert one(text, "money", FRIDAY).date is None

@@ -97,3 +97,23 @@ def test_no_subject_is_a_verb_a_scale_or_a_function_word(text: str) -> None:
         assert words[0] not in STOP_WORDS and words[-1] not in STOP_WORDS, (text, c.subject)
         assert not scale & set(words), (text, c.subject)
         assert not {"said", "rose", "were", "was", "expect", "add"} & set(words), (text, c.subject)
+
+
+def test_a_figure_in_apposition_takes_the_subject_of_the_one_it_restates() -> None:
+    text = "Copper prices slid $310, or 3.4%, to $8,900 a tonne."
+    found = [c for c in extract_claims(text) if c.kind in ("money", "percent")]
+    assert [(c.span, c.subject) for c in found] == [
+        ("$310", "Copper prices"), ("3.4%", "Copper prices"), ("$8,900 a tonne", "Copper prices"),
+    ]  # fmt: skip
+
+
+def test_a_further_amount_shares_the_subject_of_the_first() -> None:
+    found = claims_of(
+        "The state will invest €3bn in rail, with a further €1bn from banks.", "money"
+    )
+    assert [c.subject for c in found] == ["rail", "rail"]
+
+
+def test_the_purpose_after_a_bracketed_conversion() -> None:
+    text = "The board approved Rs 9,000 crore (about $1.1 billion) for new hospitals."
+    assert [c.subject for c in claims_of(text, "money")] == ["hospitals", "hospitals"]
