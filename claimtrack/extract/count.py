@@ -57,6 +57,20 @@ _NOT_COUNTED = frozenset(
         "percent",
         "per",
         "times",
+        # "five short of the 76 needed", "three clear of": a comparison, the noun is elided
+        "short",
+        "clear",
+        "ahead",
+        "behind",
+        "adrift",
+        "shy",
+        "needed",
+        "left",
+        "thirds",
+        "quarters",
+        "fifths",
+        "tenths",
+        "halves",
     ]
 )
 # Adjectives a counted noun sheds: "10,000 new soldiers" counts soldiers.
@@ -114,6 +128,12 @@ _LIGHT_HEADS = frozenset(
     """states stations pieces theatres theaters annexes plants units parks farms games matches
     sites centres centers facilities zones""".split()  # noqa: SIM905
 )
+# Nouns before a head that make another kind of thing, kept in the unit: "23 league goals" are
+# not "23 goals" (those may be in every competition), "60 replacement buses" not the fleet.
+_CLASSIFIERS = frozenset(
+    """league cup member polling passenger freight replacement health island pumping power
+    operating artillery""".split()  # noqa: SIM905
+)
 # Capitalised plurals that are common nouns for people: "two Republicans", "300 Britons".
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ites|ers|ons|ers|ives|als|ics)$")
 
@@ -141,6 +161,8 @@ def counted_unit(phrase: str) -> str | None:
     if not keep:
         last = words[-1] if words else ""
         return last.lower() if _PEOPLE_PLURAL.match(last) else None
+    if len(keep) > 1 and keep[-2] in _CLASSIFIERS and words[-1].lower() == keep[-1]:
+        return f"{keep[-2]} {keep[-1]}"
     if keep[-1] in _LIGHT_HEADS and len(words) > 1 and words[-1].lower() == keep[-1]:
         before = words[-2]
         low = before.lower()
@@ -179,8 +201,15 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     if counted is None or counted.split()[-1] in _NOT_COUNTED or counted.split()[0] in _NOT_COUNTED:
         return None
     owner = possessor_before(text, num.start)
-    subject = f"{owner} {phrase}" if owner else phrase
+    if owner is None:
+        a, _ = doc.sentences.bounds(num.start)
+        owner = holder_before(text, max(a, num.start - 60), _qualifier_start(text, num.start))
+    subject = f"{owner} {phrase}" if owner and owner.lower() not in phrase.lower() else phrase
     return counted, subject, end
+
+
+def _qualifier_start(text: str, start: int) -> int:
+    return qualifier_before(text, start)[1]
 
 
 # "its two cancer drugs" says how many it has, so possessives are not in this list.
@@ -212,7 +241,8 @@ _TOTAL_BEFORE = re.compile(
     r"\s+$"
 )
 _TOTAL_AFTER = re.compile(
-    r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and)\b|\s[a-z]+ed\b)"
+    r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and|at|this|last)\b|"
+    r"\s[a-z]+ed\b)"
 )
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
 _TOTAL_FILLER = frozenset(
@@ -227,7 +257,9 @@ _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+")
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom|which)\b|more\b(?!\s+than))")
 # "14 of the province's 38 municipalities", "two of the five reactors": the noun comes later.
 _OF_THE = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?"
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?"
+    r"|[A-Z][\w.-]*['’]s?\s+)"
+    r"(?:(?:some|about|around|nearly|almost|roughly)\s+)?"
     r"(?:(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+)?"
 )
 # "up from nine a year earlier", "compared with 104 in 2024", "and three voted to hold":
@@ -245,6 +277,115 @@ _OF_ANY = re.compile(r"\s+(?:of|more)\b")
 # "64 votes to 35": the second figure counts the first one's noun.
 _TO_SECOND = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+(?=\d)")
 _CONTEXT_WORDS = 4
+_OVER = re.compile(r"[Oo]ver\s")
+
+
+# Cues that a bare number counts the noun of the count before it in the paragraph:
+# "five short of", "10 more than a majority", "three clear of" (a comparison after it) ...
+_COMPARED_AFTER = re.compile(
+    r"\s+(?:short\s+of|more\s+than|fewer\s+than|clear\s+of|ahead\s+of|behind|adrift\s+of)\b"
+)
+# ... "National Renewal has 52,", "Brackmoor on 76", "with seven", "it has about 16,800 today"
+# (a holder and a verb of holding before it, nothing after it) ...
+_HOLDER_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’.-]*|\b(?:it|they|he|she))[,]?\s+"
+    r"(?:(?:are|is|was|were|sit|sits|stand|stands|finished|finish)\s+)?"
+    r"(?:on|with|has|have|had|now\s+has|won|took|holds?|held|got|gets)\s+$"
+)
+# Who holds the counted things: "The Civic Alliance has won 71 seats", "the Liberals five".
+_HOLDER = re.compile(
+    r"(?:^|(?<=[\s,(]))(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
+    r",?\s+(?:(?:has|have|had|will|would|are|is|was|were|sit|sits|stand|stands)\s+)?"
+    r"(?:won|took|takes|holds?|held|got|gets|secured|gained|lost|has|have|had|scored|claimed|on|"
+    r"with)?\s*$"
+)
+# ... the gapped items of a list after a count: "52 seats, the Social Democrats 15 and the
+# Liberals five" ...
+_GAPPED_BEFORE = re.compile(
+    r",?\s*(?:,|\band)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}\s+"
+)
+_NOTHING_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|\s+and\b|\s+(?:today|now|this\s+(?:season|year)|last\s+(?:season|year))\b)"
+)
+# ... and a record: "the ground record of 39,870", "the club's record of 23".
+_RECORD_BEFORE = re.compile(r"\brecord\s+of\s+$")
+# "the 7.15 bus", "the 18.40 train": a time of day naming a service.
+_TIMETABLE = re.compile(r"\s+(?:bus|train|tram|flight|ferry|service|departure|sailing|kick-off)\b")
+# "over three seasons", "over 38 games": the stretch the figure covers, not a bound.
+_SPAN_UNITS = frozenset(
+    """seasons games matches years months weeks days rounds terms decades quarters races
+    innings""".split()  # noqa: SIM905
+)
+
+
+def _from_context(doc: Doc, num: Num, out: list[ExtractedClaim], q_start: int) -> _Counted | None:
+    """A bare number whose noun the paragraph gave just before (see the cues above)."""
+    if not out or (num.words and num.value < 2 and q_start == num.start):
+        return None
+    text = doc.text
+    last = _main_count(text, out, num.start)
+    if last is None or num.start - last.end > 400 or "\n\n" in text[last.end : num.start]:
+        return None
+    a, _ = doc.sentences.bounds(num.start)
+    same_sentence = last.start >= a
+    window = max(0, q_start - 60)
+    cue = (
+        _COMPARED_AFTER.match(text, num.end)
+        or _RECORD_BEFORE.search(text, max(0, q_start - 12), q_start)
+        or (
+            _NOTHING_AFTER.match(text, num.end)
+            and (
+                _HOLDER_BEFORE.search(text, window, q_start)
+                or (same_sentence and _GAPPED_BEFORE.fullmatch(text, out[-1].end, q_start))
+            )
+        )
+    )
+    if not cue:
+        return None
+    holder = holder_before(text, max(a, q_start - 60), q_start)
+    subject = f"{holder} {last.unit}" if holder else last.subject or last.unit
+    return _Counted(last.unit, subject, num.end)
+
+
+def holder_before(text: str, a: int, start: int) -> str | None:
+    """The party, club or company named as holding the figure written at ``start``."""
+    m = _HOLDER.search(text, a, start)
+    if m is None:
+        return None
+    who = m.group("who")
+    return None if who.split()[0] in _NOT_HOLDERS else who
+
+
+# Capitalised words opening a clause that are no holder: "Officials said", "In 2023".
+_NOT_HOLDERS = frozenset(
+    """In On At By For From With About Of And But Or The A An It They He She We This That These
+    Those Some Only About Around Nearly Almost More Than Officials Police Analysts""".split()  # noqa: SIM905
+)
+
+
+_ADJUNCT_BEFORE = re.compile(r"\b(?:from|in|of|over|after|for|with|across)\s+$")
+
+
+def _main_count(text: str, out: list[ExtractedClaim], before: int) -> ExtractedClaim | None:
+    """The count a bare number refers back to: the latest one with a unit, passing over counts
+    in a prepositional phrase ("86 points from 37 games, 10 more than ...": points)."""
+    for claim in reversed(out[-4:]):
+        if claim.unit is None or before - claim.end > 400:
+            continue
+        if not _ADJUNCT_BEFORE.search(text, max(0, claim.start - 10), claim.start):
+            return claim
+    return out[-1] if out[-1].unit else None
+
+
+def plural(noun: str) -> str:
+    """'seat' -> 'seats', 'match' -> 'matches', 'party' -> 'parties' (units are plural)."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 @dataclass(slots=True)
@@ -342,8 +483,10 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             q_start == num.start and _LABEL_BEFORE.search(text, max(0, num.start - 12), num.start)
         ):
             continue
-        if num.words and num.value <= 1 and num.value_max is None:
-            continue  # "one official", "one day": not something a checker would count
+        if num.words and num.value <= 1 and num.value_max is None and qualifier == "exact":
+            continue  # "one official", "one day"; but "at most one seat" is a bound
+        if raw.count(".") == 1 and len(raw) <= 5 and _TIMETABLE.match(text, num.end):
+            continue  # "the 7.15 bus": a time of day
         if _YEARISH.match(raw.split("-")[0]) and num.value_max is not None:
             continue  # "the 1991-2020 mean": a span of years labelling a baseline
         counted = _counted(doc, num)
@@ -359,19 +502,27 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             found = _bare_total(doc, num, raw, last_total_unit)
             if found is not None:
                 last_total_unit = found.unit or last_total_unit
+        if found is None and not _YEARISH.match(raw):
+            found = _from_context(doc, num, out, q_start)
         if found is None or _definite_reference(text, num):
             continue
         if num.value_max is not None:
             qualifier = "range"
         elif found.qualifier and qualifier == "exact":
             qualifier = found.qualifier
+        elif qualifier == "at_least" and found.unit in _SPAN_UNITS and _OVER.match(text, q_start):
+            qualifier, q_start = "exact", num.start  # "over three seasons": the stretch
+        unit = found.unit
+        if unit and num.value == 1 and num.value_max is None:
+            words = unit.split()
+            unit = " ".join([*words[:-1], _PLURAL.get(words[-1], plural(words[-1]))])
         claim = doc.claim(
             "count",
             q_start,
             found.end,
             value=num.value,
             value_max=num.value_max,
-            unit=found.unit,
+            unit=unit,
             qualifier=qualifier,
             date=doc.tied_date(num.start, found.end),
             subject=found.subject or None,

@@ -264,6 +264,9 @@ def scan_numbers(text: str) -> list[Num]:
             second = _single(b_text, b_start)
             if second is not None:
                 out.append(second)
+    glued = _glued(text)
+    if glued:
+        out = sorted(out + glued, key=lambda n: n.start)
     return out
 
 
@@ -273,6 +276,33 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_OF_WORD = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+# Digits written onto a currency code or a unit, which the scan above leaves out (it takes digits
+# touching letters for names: "G7", "F-16"): "CHF900m", "USD5bn", "42km", "3,400km", "450MW".
+_GLUED = re.compile(
+    r"(?<![A-Za-z])(?:USD|EUR|GBP|CHF|JPY|CNY|INR|AUD|CAD|SEK|NOK|DKK|PLN)(?=\d)"
+    r"|(?<![\w.,])(?=\d[\d,.]*(?:km|kg|mm|cm|MW|GW|kW|MWh|GWh|TWh|kWh|mph|kph)\b)"
+)
+_GLUED_NUMBER = re.compile(rf"(?P<n>{_DIGITS})(?P<s>(?:bn|m|mn|k|million|billion)\b)?")
+
+
+def _glued(text: str) -> list[Num]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    out: list[Num] = []
+    for m in _GLUED.finditer(text):
+        code = m.end() > m.start()
+        g = _GLUED_NUMBER.match(text, m.end())
+        if g is None or (not code and g.group("s")):
+            continue
+        raw = g.group(0) if code else g.group("n")
+        parsed = parse_number(raw)
+        if parsed is None:
+            continue
+        value, scaled, short = parsed
+        out.append(Num(m.end(), m.end() + len(raw), value, None, False, scaled, short))
+    return out
 
 
 def _close(low: float, high: float) -> bool:

@@ -789,6 +789,7 @@ def _own_clause(after: list[_Tok]) -> str | None:
 
 
 _PERSONAL = frozenset("i we you they he she it".split())  # noqa: SIM905
+_RELATIVES = frozenset(["who", "which", "that"])  # "a nurse who commutes 42km": a verb
 _PARTICLES = frozenset("back aside out off up down away".split())  # noqa: SIM905
 _ADVERB_BREAK = frozenset(
     """straight away immediately annually yearly monthly weekly daily overall nationwide
@@ -929,7 +930,7 @@ def _object_phrase(before: list[_Tok], i: int, prep: str | None) -> str | None:
     words, k = _np_before(before, i)
     if not words:
         return None
-    if k >= 0 and before[k].low in _PERSONAL and len(words) == 1:
+    if k >= 0 and (before[k].low in _PERSONAL or before[k].low in _RELATIVES) and len(words) == 1:
         base = _verb_base(words[0].low)
         return _NOMINAL.get(base) if base else None  # "they expect 4% more": a verb
     # "to lend Kyiv": a base-form verb after a modal or 'to' heads the phrase, not a noun.

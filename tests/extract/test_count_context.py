@@ -1,0 +1,84 @@
+"""Counts whose noun comes from the sentence or paragraph, classifier nouns, holders."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import claims_of, one
+
+
+def test_gapped_list_items_count_the_noun_of_the_first() -> None:
+    found = claims_of("The Greens won 38 seats, the Liberals 12 and the Pirates four.", "count")
+    assert [(c.span, c.value, c.unit, c.subject) for c in found] == [
+        ("38 seats", 38, "seats", "Greens seats"), ("12", 12, "seats", "Liberals seats"),
+        ("four", 4, "seats", "Pirates seats"),
+    ]  # fmt: skip
+
+
+def test_a_holder_with_a_bare_number_after_a_count_in_the_paragraph() -> None:
+    text = "Arden United have 64 points. Wexley have 58, and Tolby are on 55."
+    found = claims_of(text, "count")
+    assert [(c.value, c.unit, c.subject) for c in found] == [
+        (64, "points", "Arden United points"), (58, "points", "Wexley points"),
+        (55, "points", "Tolby points"),
+    ]  # fmt: skip
+
+
+def test_a_comparison_after_a_bare_number_counts_the_noun_before() -> None:
+    text = "The coalition holds 96 seats, four short of a majority."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [(96, "seats"), (4, "seats")]
+    text = "The club has 70 points from 30 games, nine more than its rival."
+    found = claims_of(text, "count")
+    assert [(c.value, c.unit) for c in found] == [(70, "points"), (30, "games"), (9, "points")]
+
+
+def test_a_pronoun_holder_continues_the_count_before() -> None:
+    text = "The mill employed 4,200 workers in 1990; it has about 900 today."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [
+        (4200, "workers"), (900, "workers"),
+    ]  # fmt: skip
+
+
+def test_a_gapped_list_needs_the_list_shape() -> None:
+    text = "The plant employs 600 people and meets ISO 9001 and ISO 45001."
+    assert [c.value for c in claims_of(text, "count")] == [600]
+
+
+def test_part_of_a_whole_named_by_a_possessive_name() -> None:
+    text = "About 700 of Railco's 1,150 weekday trains were cancelled."
+    found = claims_of(text, "count")
+    assert [(c.span, c.unit) for c in found] == [
+        ("About 700", "trains"),
+        ("1,150 weekday trains", "trains"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("She has scored nine league goals.", "league goals"),
+        ("The authority hired 40 replacement buses.", "replacement buses"),
+        ("The network carried 61 million passenger journeys.", "passenger journeys"),
+        ("The bloc has 21 member countries.", "member countries"),
+        ("Russia holds 5,580 nuclear warheads.", "warheads"),
+        ("The lab employs 800 research staff.", "staff"),
+    ],
+)
+def test_classifier_nouns_stay_in_the_unit_and_other_modifiers_go(text: str, unit: str) -> None:
+    assert one(text, "count").unit == unit
+
+
+def test_one_with_a_bound_is_a_count_in_the_plural() -> None:
+    c = one("The recount could change at most one seat.", "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("at most one seat", 1, "seats", "at_most")
+    assert claims_of("One official said the talks would resume.", "count") == []
+
+
+def test_over_a_stretch_of_seasons_is_exact() -> None:
+    c = one("The deal is worth £90m over four seasons.", "count")
+    assert (c.span, c.value, c.qualifier) == ("four seasons", 4, "exact")
+    assert one("Over 200 people attended.", "count").qualifier == "at_least"
+
+
+def test_a_time_of_day_naming_a_service_is_no_count() -> None:
+    assert claims_of("Commuters waited for the 8.05 train in the rain.", "count") == []
