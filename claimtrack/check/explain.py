@@ -55,20 +55,75 @@ def phrase_after(row: Row, limit: int = 3) -> str:
     return " ".join(out)
 
 
-def subject_label(rows: list[Row]) -> str:
-    """The subject most of the group's sentences bear out (extracted subjects can be thin)."""
-    candidates = {_flat(r.subject) for r in rows if r.subject}
-    candidates |= {p for p in (phrase_after(r) for r in rows) if p}
+# Words an extracted subject may start with that say nothing of the thing ("which opened ...").
+_LEADING = frozenset(
+    [
+        "which",
+        "who",
+        "whose",
+        "that",
+        "with",
+        "and",
+        "its",
+        "their",
+        "his",
+        "her",
+        "the",
+        "a",
+        "an",
+        "of",
+    ]
+)
+LABEL_ROWS = 24  # enough members to judge a label by, however large the group
+LABEL_SUPPORT = 0.5
 
-    def support(candidate: str) -> tuple[float, int, str]:
+
+def _clean(subject: str) -> str:
+    """The subject without leading function words and repeated words ("Menc Menc transfer")."""
+    words = _flat(subject).split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        if word.lower() not in (k.lower() for k in kept):
+            kept.append(word)
+    return " ".join(kept)
+
+
+def subject_label(rows: list[Row]) -> str:
+    """The most specific subject the group's sentences bear out: of the members' subjects (and
+    the words right after each figure), the one with the most words that at least half of the
+    sentences carry on average ("North Korean soldiers" over "soldiers")."""
+    sample = rows[:LABEL_ROWS]
+    candidates = {c: 1 for c in (_clean(r.subject) for r in sample if r.subject) if c}
+    for phrase in (phrase_after(r) for r in sample):
+        if phrase:
+            candidates.setdefault(phrase, 0)
+
+    def rank(candidate: str) -> tuple[bool, int, int, float, str]:
         words = text.content_words(candidate)
         if not words:
-            return (0.0, 0, candidate)
-        shared = sum(len(words & r.context) / len(words) for r in rows)
-        return (shared, len(words), candidate)
+            return (False, 0, 0, 0.0, candidate)
+        support = sum(len(words & r.context) / len(words) for r in sample) / len(sample)
+        # A member's own subject before the words after a figure, then the more specific.
+        return (support >= LABEL_SUPPORT, candidates[candidate], len(words), support, candidate)
 
-    best = max(candidates, key=support, default=None)
+    best = max(candidates, key=rank, default=None)
     return best if best else (rows[0].unit or rows[0].kind)
+
+
+def shown_value(row: Row, label: str) -> str:
+    """The figure as written, without the counted noun the label already names ("10,000
+    soldiers" under "North Korean soldiers" is "10,000")."""
+    span = _flat(row.span)
+    if row.kind != "count":
+        return span
+    words = span.split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:]).lower()
+        if not any(ch.isdigit() for ch in tail) and label.lower().endswith(tail):
+            return " ".join(words[:n])
+    return span
 
 
 def value_clusters(rows: list[Row]) -> list[list[Row]]:
@@ -85,8 +140,9 @@ def value_clusters(rows: list[Row]) -> list[list[Row]]:
 
 def explain_values(rows: list[Row]) -> str:
     clusters = sorted(value_clusters(rows), key=lambda c: min(r.id for r in c))
-    parts = [f"{_flat(c[0].span)} in {_docs(c)}" for c in clusters]
-    return f"{subject_label(rows)}: " + " vs ".join(parts)
+    label = subject_label(rows)
+    parts = [f"{shown_value(c[0], label)} in {_docs(c)}" for c in clusters]
+    return f"{label}: " + " vs ".join(parts)
 
 
 def explain_dates(rows: list[Row]) -> str:

@@ -26,7 +26,7 @@ def _wordset(text: str) -> frozenset[str]:
 _CLAUSE_END = re.compile(
     r";|:\s|\s[–—]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|although|though|up\s+from|"
     r"down\s+from|compared\s+(?:with|to)|against|versus|as\s+against)\b)"
-    r"|\s(?=(?:while|whereas)\s)|,\s+(?=(?-i:[a-z]+ing)\s)",
+    r"|\s(?=(?:while|whereas|because|although|though|unless)\s)|,\s+(?=(?-i:[a-z]+ing)\s)",
     re.IGNORECASE,
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -46,6 +46,8 @@ _TIME = re.compile(
     r"|(?P<ytd>\bso\s+far\s+this\s+(?:year|season)\b|\bthis\s+(?:year|season)\s+so\s+far\b"
     r"|\b(?:the\s+)?year\s+to\s+date\b|\bso\s+far\s+in\s+\d{4}\b)"
     r"|(?P<sofar>\bso\s+far\b|\bto\s+date\b|\bup\s+to\s+now\b)"
+    r"|(?P<nth>\b(?:his|her|their|its|the|a)\s+(?P<nth_word>first|second|third|fourth|fifth|"
+    r"debut|maiden|rookie|final|last|previous)\s+(?:full\s+)?(?P<nth_unit>season|year|term)\b)"
     r"|(?P<prior>\b(?:a|one|the)\s+(?:year|season|month|quarter)\s+(?:earlier|before|ago)\b"
     r"|\bthe\s+previous\s+(?:year|season|month|quarter)\b)"
     r"|(?P<last>\b(?:last|the\s+past)\s+(?P<last_unit>year|season)\b)"
@@ -88,7 +90,7 @@ _RATE_BEFORE = re.compile(
     r"\b(annual|yearly|monthly|weekly|daily)\s+(?:[a-z-]+\s+){0,2}(?:of\s+|at\s+)?$", re.IGNORECASE
 )
 _OVER = re.compile(
-    r"\b(?:over|across|during|within|in)\s+(?:the\s+(?:next|past|last|coming|first)\s+)?"
+    r"\b(?:over|across|during|within)\s+(?:the\s+(?:next|past|last|coming|first)\s+)?"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(years?|months?|weeks?|days?|decades?)\b(?!\s*(?:'|’|ago|earlier|later|before|after))",
     re.IGNORECASE,
@@ -96,27 +98,42 @@ _OVER = re.compile(
 _TOTAL = re.compile(
     r"\b(?:in\s+total|altogether|in\s+all|cumulative(?:ly)?|all\s+told)\b", re.IGNORECASE
 )
+_SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\baverag(?:e|ed|ing)\b|\bmedian\b|\bmean\b", re.IGNORECASE)
 _MODALITIES = (
     ("pledge", re.compile(
         r"\b(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
         r"agreed\s+to\s+(?:provide|give|send|lend|pay|spend)|to\s+(?:provide|give|send|lend))\b",
         re.IGNORECASE)),
+    ("offer", re.compile(r"\b(?:offer(?:s|ed|ing)?|propos(?:e|es|ed|al))\b", re.IGNORECASE)),
+    ("demand", re.compile(
+        r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|calls?\s+for|called\s+for|claim|ask(?:s|ed|ing)?"
+        r"\s+for|seeks?|seeking)\b", re.IGNORECASE)),
+    ("actual", re.compile(
+        r"\b(?:delivered|disbursed|paid\s+out|handed\s+over|spent|received|transferred|"
+        r"so\s+far\s+(?:delivered|paid|given|sent))\b", re.IGNORECASE)),
+    ("threshold", re.compile(
+        r"\b(?:needs?|needed|requires?|required|requirement|threshold|minimum\s+of|for\s+a\s+"
+        r"majority)\b", re.IGNORECASE)),
     ("target", re.compile(
         r"\b(?:targets?|targeted|targeting|goal|aims?|aimed|aiming|plans?|planned|planning|"
-        r"ambition|(?:is|are)\s+due\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|to\s+reach|"
-        r"would\s+reach|to\s+raise|to\s+increase|to\s+rise|to\s+cut|to\s+have)\b",
+        r"ambition|(?:is|are)\s+due\s+to|hopes?\s+to|to\s+reach|to\s+raise|to\s+increase|"
+        r"to\s+rise|to\s+cut|to\s+have)\b",
         re.IGNORECASE)),
     ("forecast", re.compile(
-        r"\b(?:forecasts?|forecasting|projected|projections?|predicts?|predicted|expects?|"
-        r"expected|expecting|(?:is|are)\s+set\s+to|could\s+reach|will\s+(?:reach|rise|fall|"
-        r"hit|grow|top|exceed)|outlook)\b",
+        r"\b(?:forecasts?|forecasting|projected|projects|projections?|predicts?|predicted|"
+        r"expects?|expected|expecting|(?:is|are)\s+set\s+to|could|might|would\s+\w+|warn(?:s|ed)?|"
+        r"will\s+(?:reach|rise|fall|hit|grow|top|exceed)|outlook|polls?|survey)\b",
         re.IGNORECASE)),
     ("capacity", re.compile(
         r"\b(?:capacity|capacities|can\s+(?:carry|hold|handle|take|seat|produce)|"
         r"designed\s+(?:for|to))\b",
         re.IGNORECASE)),
 )  # fmt: skip
+# Soft sorts meet an unmarked figure (most amounts in a pledging story are pledges) but not
+# each other; hard ones meet only their own sort.
+_SOFT = frozenset({"pledge", "offer", "demand", "actual"})
+_POLL = re.compile(r"\b([\w-]+)\s+(?:opinion\s+)?(?:poll|survey)s?\b", re.IGNORECASE)
 _NATION = re.compile(
     r"\b(?:nationwide|nationally|countrywide|across\s+the\s+(?:whole\s+)?(?:country|nation)|"
     r"in\s+the\s+whole\s+(?:of\s+the\s+)?country|(?:the\s+)?whole\s+country|"
@@ -126,7 +143,7 @@ _NATION = re.compile(
 _REGION = re.compile(
     r"(?i:\bregional(?:ly)?\b|\bin\s+the\s+(?:south|north|east|west|centre|center|"
     r"south-east|south-west|north-east|north-west)\b|\bthe\s+region\b|\balone\b)"
-    r"|\b(?i:southern|northern|eastern|western|central)\s+[A-Z]"
+    r"|\b(?:southern|northern|eastern|western|central)\s+[A-Z]"
     r"|\b(?i:in|across|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,2}(?i:region|province|valley|county|"
     r"district|prefecture|canton|department|oblast)\b"
 )
@@ -182,6 +199,7 @@ _ALIASES = {
     "usa": "america", "united states": "america", "american": "america", "eu": "europe",
     "european union": "europe",
 }  # fmt: skip
+MODAL_WORDS_AFTER = 7
 TIME_REACH = 10  # words: a time further from the figure in its clause dates something else
 PREFIX_MATCH = 5  # "Norvanian" is "Norvania"'s: a shared start this long is one holder
 
@@ -189,24 +207,82 @@ PREFIX_MATCH = 5  # "Norvanian" is "Norvania"'s: a shared start this long is one
 @dataclass(frozen=True, slots=True)
 class Frame:
     times: frozenset[str]  # "y2025", "prior", "since2022", "by2030", "ytd", "span2015-2024"
-    owners: frozenset[str]
+    owners: frozenset[str]  # written as the figure's holder: "X's", "for X", "its rival's"
+    actors: frozenset[str]  # the name doing the verb before it ("Esterland pledging €400m")
     aspects: frozenset[str]  # "rate:year", "over:3y", "total", "average", "pledge", "nation" ...
     dated: bool  # the claim's own date field can be its own (no time of another clause)
 
 
-EMPTY = Frame(frozenset(), frozenset(), frozenset(), False)
+EMPTY = Frame(frozenset(), frozenset(), frozenset(), frozenset(), False)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the clause around text[start:end]."""
     left, right = 0, len(text)
-    for m in _CLAUSE_END.finditer(text):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for m_start, m_end in _clause_ends(text):
+        if m_end <= start:
+            left = m_end
+        elif m_start >= end:
+            right = m_start
             break
     return left, right
+
+
+@functools.lru_cache(maxsize=8192)
+def _clause_ends(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _CLAUSE_END.finditer(text))
+
+
+_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]{}–—/"})
+
+
+@functools.lru_cache(maxsize=8192)
+def tokens(text: str) -> frozenset[str]:
+    """The sentence's lower-case words: a set look-up says which of the patterns below can
+    match at all, far cheaper than running them (most sentences need none)."""
+    return frozenset(text.lower().translate(_PUNCT).split())
+
+
+def _any(words: frozenset[str], wanted: frozenset[str]) -> bool:
+    return not wanted.isdisjoint(words)
+
+
+_TIME_WORDS = _wordset(
+    """
+    since until till between far date this last next past previous earlier before ago now
+    currently today present season term jan jan. january feb feb. february mar mar. march
+    apr apr. april may jun jun. june jul jul. july aug aug. august sep sep. sept sept.
+    september oct oct. october nov nov. november dec dec. december
+    """
+)
+_PERIOD_WORDS = _wordset(
+    """year years month months week weeks day days hour hours season quarter decade decades
+    annual annually yearly monthly weekly daily hourly"""
+)
+_TOTAL_WORDS = _wordset("total altogether all cumulative cumulatively told since far date")
+_AVERAGE_WORDS = _wordset("average averaged averaging median mean")
+_NATION_WORDS = _wordset("nationwide nationally countrywide country nation national")
+_REGION_WORDS = _wordset(
+    """regional regionally south north east west centre center region alone southern northern
+    eastern western central province valley county district prefecture canton department
+    oblast south-east south-west north-east north-west"""
+)
+_MODAL_WORDS = _wordset(
+    """pledge pledges pledged pledging promise promises promised promising commit commits
+    committed committing commitment agreed provide give send lend target targets targeted
+    targeting goal aim aims aimed aiming plan plans planned planning ambition due want wants
+    wanted hope hopes seek seeks seeking reach raise increase rise cut have forecast
+    forecasts forecasting projected projection projections projects predicts predict
+    predicted expects expect expected expecting set could will would outlook capacity
+    capacities can designed offer offers offered offering propose proposes proposed
+    proposal demand demands demanded demanding call calls called claim claims ask asks asked
+    asking delivered disbursed paid handed spent received transferred need needs needed
+    require requires required requirement threshold minimum majority poll polls survey"""
+)
+
+
+def _has_year(words: frozenset[str]) -> bool:
+    return any(w[:2] in ("19", "20") and len(w) >= 4 and w[:4].isdigit() for w in words)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -218,10 +294,15 @@ def frame(text: str, span: str, published: dt.date | None, kind: str) -> Frame:
     left, right = clause_bounds(text, start, end)
     times, dated = _times(text, start, end, left, right, published)
     numeric = kind not in ("date", "quote")
+    owners, actors = _owners(text, start, end, left, kind) if numeric else (set(), set())
+    aspects = _aspects(text, span, start, end, left, right, kind) if numeric else set()
+    if numeric and not aspects & set(_MODALITY) and _ahead(times, published):
+        aspects.add("target")  # "a 65 per cent cut ... by 2035": what is to be done by then
     return Frame(
         times=times,
-        owners=frozenset(_owners(text, start, end, left, kind) if numeric else ()),
-        aspects=frozenset(_aspects(text, span, start, end, left, right, kind) if numeric else ()),
+        owners=frozenset(owners),
+        actors=frozenset(actors),
+        aspects=frozenset(aspects),
         dated=dated,
     )
 
@@ -232,35 +313,92 @@ def frame(text: str, span: str, published: dt.date | None, kind: str) -> Frame:
 def _times(
     text: str, start: int, end: int, left: int, right: int, published: dt.date | None
 ) -> tuple[frozenset[str], bool]:
-    found = [m for m in _TIME.finditer(text, left, right) if not start <= m.start() < end]
-    if not found:
-        return frozenset(), not _TIME.search(text)
-    marks: set[str] = set()
+    every = sentence_times(text)
+    found = [m for m in every if left <= m.start() < right and not start <= m.start() < end]
     readings = [(m, _read(m, published)) for m in found]
+    marks: set[str] = set()
     if len({frozenset(r) for _, r in readings}) > 1:
         figures = _figures(text, start, end, left, right, found)
-        head = text[left:right].lstrip(" ,")
-        head_at = right - len(head)
+        head_at = _head_at(text, left, right)
         for m, reading in readings:
             if m.start() - head_at <= 4 or _nearest(figures, m, text) == 0:
                 marks |= reading
-    else:
-        head_at = left + len(text[left:right]) - len(text[left:right].lstrip(" ,"))
+    elif readings:
+        head_at = _head_at(text, left, right)
         marks = {
             mark
             for m, r in readings
             if m.start() - head_at <= 4 or _words_between(text, end, m.start()) <= TIME_REACH
             for mark in r
         }
-    if not any(m.group("prior") for m in found) and _PRIOR_BEFORE.search(
-        text, max(left, start - 30), start
+    if (
+        "from" in text[max(left, start - 30) : start]
+        and not any(m.group("prior") for m in found)
+        and _PRIOR_BEFORE.search(text, max(left, start - 30), start)
     ):
         # The earlier figure of a comparison ("up from 11"): none of the clause's other times.
         own = [r for m, r in readings if m.start() > end]
         marks = set().union(*own) if own else {"prior"}
+    if not marks and not found and every:
+        marks = _inherited(text, left, published)
+        if marks:
+            return frozenset(marks), True
     # The claim's own date belongs to it unless the sentence's times are all in other clauses.
-    dated = bool(found) or not _TIME.search(text)
-    return frozenset(marks), dated
+    return frozenset(marks), bool(found) or not every
+
+
+_JOINED = re.compile(r"(?:and|but|while|whereas)\s", re.IGNORECASE)
+_COMPARING = re.compile(
+    r"(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|as\s+against", re.IGNORECASE
+)
+
+
+def _inherited(text: str, left: int, published: dt.date | None) -> set[str]:
+    """The times of the clause a joined clause continues ("at the 2023 election National
+    Renewal won 64 seats, and the Civic Alliance 49 seats"): a clause opening with 'and',
+    'but' or 'while' (or after a semicolon) that names no time of its own keeps the nearest
+    earlier clause's, passing over comparisons ("up from 11 the season before")."""
+    if not (_JOINED.match(text, left) or text[:left].rstrip().endswith(";")):
+        return set()
+    bounds = _clause_ends(text)
+    starts = [0] + [b for _, b in bounds]
+    for n in range(len(starts) - 1, -1, -1):
+        lo = starts[n]
+        if lo >= left:
+            continue
+        hi = next((a for a, _ in bounds if a >= lo), len(text))
+        if _COMPARING.match(text, lo):
+            continue
+        found = [m for m in sentence_times(text) if lo <= m.start() < hi]
+        if found:
+            return {mark for m in found for mark in _read(m, published)}
+        if not (_JOINED.match(text, lo) or text[:lo].rstrip().endswith(";")):
+            return set()
+    return set()
+
+
+def _ahead(times: frozenset[str], published: dt.date | None) -> bool:
+    """A deadline ("by 2035") after the article was written."""
+    if published is None:
+        return False
+    return any(
+        t.startswith("by") and t[2:].isdigit() and int(t[2:]) >= published.year for t in times
+    )
+
+
+def _head_at(text: str, left: int, right: int) -> int:
+    clause = text[left:right]
+    return left + len(clause) - len(clause.lstrip(" ,"))
+
+
+@functools.lru_cache(maxsize=8192)
+def sentence_times(text: str) -> tuple[re.Match[str], ...]:
+    """Every time expression of a sentence (cached: several claims share a sentence; most
+    sentences name none, which a quick look for their words tells)."""
+    words = tokens(text)
+    if not _any(words, _TIME_WORDS) and not _has_year(words):
+        return ()
+    return tuple(_TIME.finditer(text))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -314,6 +452,10 @@ def _read(m: re.Match[str], published: dt.date | None) -> set[str]:
         return {"ytd"} | ({f"y{year}"} if year else set())
     if m.group("sofar"):
         return {"since"}
+    if m.group("nth"):
+        word = m.group("nth_word").lower()
+        word = {"debut": "first", "maiden": "first", "rookie": "first"}.get(word, word)
+        return {f"nth:{word}-{m.group('nth_unit').lower()}"}
     if m.group("prior"):
         return {"prior"}
     if m.group("last"):
@@ -371,32 +513,38 @@ def same_time(a: Frame, b: Frame) -> bool:
 # ---- owners ----------------------------------------------------------------------------------
 
 
-def _owners(text: str, start: int, end: int, left: int, kind: str) -> set[str]:
+def _owners(text: str, start: int, end: int, left: int, kind: str) -> tuple[set[str], set[str]]:
+    """Holders as written ("X's", "for X", a rival) and the actor before the figure. An actor
+    is weaker evidence: reporters name one actor in turn by country and capital ("North Korea
+    was training 8,000", "Pyongyang was training 10,000"), so it only ranks rival matches."""
     base = max(left, start - 60)
     before = text[base:start]
     found: set[str] = set()
-    m = _POSSESSIVE.search(before)
+    actors: set[str] = set()
+    low = text[left:start].lower()
+    if ("rival" in low or "competitor" in low) and _RIVAL.search(text, left, start):
+        found.add("p:rival")
+    if kind in ("count", "quantity", "percent") and " for " in text[end : end + 60]:
+        m = _FOR.match(text, end)
+        if m and m.end() <= _clause_end(text, end):
+            found |= {f"f:{n}" for n in names(m.group(1))}
+    if before == before.lower():
+        return found, actors  # no capital before the figure: no name to hold it
+    m = _POSSESSIVE.search(before) if ("'" in before or "’" in before) else None
     if m and not set(m.group(2).split()) & _SPEECH:
-        found |= names(m.group(1))
+        found |= {f"p:{n}" for n in names(m.group(1))}
     m = _ACTOR.search(before)
     if (
         m
         and not set(m.group(2).split()) & (_SPEECH | _LINKS)
         and not _opener(text, base + m.start(1), m.group(1))
     ):
-        found |= names(m.group(1))
-    if kind in ("count", "quantity", "percent"):
-        m = _FOR.match(text, end)
-        if m and m.end() <= _clause_end(text, end):
-            found |= names(m.group(1))
-    if _RIVAL.search(text, left, start):
-        found.add("rival")
-    return found
+        actors |= names(m.group(1))
+    return found, actors
 
 
 def _clause_end(text: str, at: int) -> int:
-    m = _CLAUSE_END.search(text, at)
-    return m.start() if m else len(text)
+    return next((a for a, _ in _clause_ends(text) if a >= at), len(text))
 
 
 def _opener(text: str, at: int, name: str) -> bool:
@@ -417,8 +565,23 @@ def names(phrase: str) -> set[str]:
 
 
 def same_owner(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True unless both figures have holders and no holder of one is a holder of the other."""
-    if not a or not b or a & b:
+    """False when both figures name a holder in the same role ("X's" / "for X") and none of
+    one's is one of the other's: "Oduya's 23 goals" and "23 goals for Corran" name a player
+    and a club, which can both be right."""
+    for role in ("p:", "f:"):
+        ra = {x[2:] for x in a if x.startswith(role)}
+        rb = {x[2:] for x in b if x.startswith(role)}
+        if ra and rb and not _meet(ra, rb):
+            return False
+    return True
+
+
+def same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or _meet(set(a), set(b))
+
+
+def _meet(a: set[str], b: set[str]) -> bool:
+    if a & b:
         return True
     return any(
         len(x) >= PREFIX_MATCH and len(y) >= PREFIX_MATCH and (x.startswith(y) or y.startswith(x))
@@ -434,23 +597,29 @@ def _aspects(
     text: str, span: str, start: int, end: int, left: int, right: int, kind: str
 ) -> set[str]:
     out: set[str] = set()
+    words = tokens(text)
     before = text[max(left, start - 40) : start]
-    after = text[end : min(right, end + 40)]
+    after = text[end : min(right, end + 60)]
     clause = text[left:right]
-    if kind != "duration":
+    if kind != "duration" and _any(words, _PERIOD_WORDS):
         out |= _period(span, before, after, text, start, end, left, right)
-    if _TOTAL.search(clause) or re.search(r"\bsince\b|\bso\s+far\b|\bto\s+date\b", clause, re.I):
+    if _any(words, _TOTAL_WORDS) and (_TOTAL.search(clause) or _SINCE.search(clause)):
         out.add("total")
-    if _AVERAGE.search(before) or _AVERAGE.search(after[:15]):
+    if _any(words, _AVERAGE_WORDS) and (_AVERAGE.search(before) or _AVERAGE.search(after[:15])):
         out.add("average")
-    window = " ".join([*before.split()[-5:], "#", *after.split()[:3]])
-    for name, rx in _MODALITIES:
-        if rx.search(window):
-            out.add(name)
-            break
-    if _NATION.search(clause):
+    # The verb may come after the noun phrase ("up to 2,000 of its services could be cut").
+    window = " ".join([*before.split()[-5:], "#", *after.split()[:MODAL_WORDS_AFTER]])
+    if _any(tokens(window), _MODAL_WORDS):
+        for name, rx in _MODALITIES:
+            if rx.search(window):
+                out.add(name)
+                break
+    if "poll" in words or "polls" in words or "survey" in words:
+        # Polls are estimates, and two polls are two figures: which poll is part of the sort.
+        out |= {"forecast"} | {f"poll:{m.group(1).lower()}" for m in _POLL.finditer(clause)}
+    if _any(words, _NATION_WORDS) and _NATION.search(clause):
         out.add("nation")
-    elif _REGION.search(clause):
+    elif _any(words, _REGION_WORDS) and _REGION.search(clause):
         out.add("region")
     if kind == "percent" and (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after)):
         out.add("change")
@@ -489,20 +658,25 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     total, two rates per different periods, an average and a single figure, a plan (pledge,
     forecast, capacity) and what was done, the whole country and anything less, a change and a
     level. Otherwise a figure whose sort its text does not say meets any of them."""
-    for alone in ("average", "change", "nation"):
-        # "nationwide" sums many events; an unmarked figure of the story is one of them.
+    for alone in ("average", "change"):
         if (alone in a) != (alone in b):
             return False
-    if _of(a, _MODALITY) != _of(b, _MODALITY):
-        return False
-    for family in (("rate:", "over:", "total"),):
+    ma, mb = _of(a, _MODALITY), _of(b, _MODALITY)
+    if ma != mb and not (ma <= _SOFT and mb <= _SOFT and not (ma and mb)):
+        return False  # a plan and what was done; an offer and a demand
+    pa, pb = _of(a, ("poll:",)), _of(b, ("poll:",))
+    if pa and pb and not pa & pb:
+        return False  # the exit poll and the final poll
+    for family in (("rate:", "over:", "total"), ("nation", "region")):
         fa, fb = _of(a, family), _of(b, family)
         if fa and fb and not fa & fb:
             return False
     return True
 
 
-_MODALITY = ("pledge", "target", "forecast", "capacity")
+_MODALITY = (
+    "pledge", "offer", "demand", "actual", "threshold", "target", "forecast", "capacity"
+)  # fmt: skip
 
 
 def _of(aspects: frozenset[str], family: tuple[str, ...]) -> set[str]:

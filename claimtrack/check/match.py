@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from claimtrack.check import events, quotes, text, values
 from claimtrack.check import frame as framing
-from claimtrack.check import quotes, text, values
 from claimtrack.check.rows import Row
 
 # Weighted Dice similarity of two sentences' content words (names count double).
@@ -20,10 +20,14 @@ CONTEXT_MIN_NO_SUBJECT = 0.4  # when one claim has no usable subject
 CONTEXT_MIN_NO_SUBJECT_PERCENT = 0.5
 CONTEXT_MIN_OTHER_SUBJECT = 0.4  # when the extracted subjects share too few words
 CONTEXT_MIN_HEAD = 0.25  # ... but the words right by the figures say the same thing
+CLAUSE_MIN = 0.5  # the figures' own clauses, when the whole sentences share too little
+CLAUSE_SHARED_MIN = 3
 SUBJECT_MIN = 0.5  # share of the shorter subject's words found in the other
 OTHER_SUBJECT_RATIO = 1.5  # figures further apart than this with other subjects: other things
 DATE_CONTEXT_MIN = 0.3
+FAR_YEARS = 2  # an unmarked figure speaks of its article's present, not of two years off
 DATE_MAX_GAP_DAYS = 31  # two dates further apart are two events, not one misdated
+OTHER_WEEK_DAYS = 6
 EXCERPT_SPEAKER_MIN_WORDS = 6
 
 # The event a date dates, told by the verb tied to it: two dates of one story with verbs of
@@ -52,6 +56,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
 )
+
+
+_UNSET = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,18 +133,38 @@ def same_time(x: Row, y: Row) -> bool:
         n = min(len(x.date), len(y.date))
         if x.date[:n] != y.date[:n]:
             return False
+    if not fx.times and fy.times:
+        return not _far_year(fy.times, x.doc_published)
+    if not fy.times and fx.times:
+        return not _far_year(fx.times, y.doc_published)
     return framing.same_time(fx, fy)
 
 
+def _far_year(times: frozenset[str], published: dt.date | None) -> bool:
+    """True when a figure is tied only to years two or more from when the other article, which
+    names no time for its figure (and so speaks of its own present), was written."""
+    if published is None:
+        return False
+    years = [int(t[1:]) for t in times if t.startswith("y") and t[1:].isdigit()]
+    if not years or len(years) != len(times):
+        return False
+    return all(abs(year - published.year) >= FAR_YEARS for year in years)
+
+
 def same_thing(
-    x: Row, y: Row, context_min: float = CONTEXT_MIN, other_subjects: bool = True
+    x: Row,
+    y: Row,
+    context_min: float = CONTEXT_MIN,
+    other_subjects: bool = True,
+    subj: float | object | None = _UNSET,
 ) -> float | None:
     """How surely two claims are about one thing (None: not the same thing). Their subjects
     must match and their sentences share some words, or, where the extracted subjects miss
-    each other, the sentences must be close: the same names around the same kind of figure."""
-    if text.other_stories(x.story, y.story):
-        return None  # two articles that name no one in common
-    subj = subject_match(x, y)
+    each other, the sentences must be close or the same word stand right by both figures.
+    The score is the sentences' similarity and half the subjects' (ranking rival matches
+    adds the clauses', see prune)."""
+    if not isinstance(subj, float | None):
+        subj = subject_match(x, y)
     ctx = context_similarity(x, y)
     if subj is not None and subj >= SUBJECT_MIN:
         floor = context_min
@@ -149,11 +176,26 @@ def same_thing(
         return None
     elif x.head & y.head:
         floor = max(context_min, CONTEXT_MIN_HEAD)  # the same word right by the figure
+    elif _same_clause(x, y):
+        floor = context_min  # the figures' own clauses say the same in many words
     else:
         floor = CONTEXT_MIN_OTHER_SUBJECT
-    if ctx < floor:
+    if ctx < floor and not (subj is not None and subj >= SUBJECT_MIN and _plain(x, y, floor)):
         return None
-    return ctx + clause_similarity(x, y) + (subj or 0.0) / 2
+    if text.other_stories(x.story, y.story):
+        return None  # two articles that name no one in common
+    return ctx + (subj or 0.0) / 2
+
+
+def _same_clause(x: Row, y: Row) -> bool:
+    shared = len(x.clause_words & y.clause_words)
+    return shared >= CLAUSE_SHARED_MIN and clause_similarity(x, y) >= CLAUSE_MIN
+
+
+def _plain(x: Row, y: Row, floor: float) -> bool:
+    """Matching subjects told in clauses that say the same ("Turnout was 63.4%"), inside
+    sentences too long for their words to show it."""
+    return floor <= CONTEXT_MIN and clause_similarity(x, y) >= CLAUSE_MIN
 
 
 def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
@@ -167,7 +209,7 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
         and values.far_apart(x.base_value, y.base_value, OTHER_SUBJECT_RATIO)
     ):
         return None  # other subjects: only a near figure can be the same thing misreported
-    score = same_thing(x, y)
+    score = same_thing(x, y, subj=subj)
     if score is None:
         return None
     fx, fy = x.frame, y.frame
@@ -220,9 +262,14 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
         dx, dy = _as_date(x.date), _as_date(y.date)
         if dx is None or dy is None or abs((dx - dy).days) > DATE_MAX_GAP_DAYS:
             return None
-        if _relative(x.span) and _relative(y.span) and x.doc_published != y.doc_published:
-            # "on Monday" in two articles written on different days: each names its own
-            # Monday, likely another round of the same talks rather than one event misdated.
+        if (
+            _relative(x.span)
+            and _relative(y.span)
+            and x.doc_published != y.doc_published
+            and abs((dx - dy).days) >= OTHER_WEEK_DAYS
+        ):
+            # "on Monday" in two articles written on different days, a week apart: each
+            # names its own Monday, likely another round of the same talks.
             return None
     if x.derived("dateline", is_dateline) or y.derived("dateline", is_dateline):
         return None
@@ -231,8 +278,13 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
         return None  # the summit opened on the 5th and closed on the 6th
     if not same_date and "speech" in (px, py):
         return None  # said on Thursday, and again on Friday
-    # A story has many events and the verbs around their dates vary: the subjects must meet.
+    if not events.same_round(x, y):
+        return None  # the first walkout and the next one
+    # A story has many events and the verbs around their dates vary: the subjects must meet,
+    # or the clauses name the same event in words of their own.
     score = same_thing(x, y, DATE_CONTEXT_MIN, other_subjects=False)
+    if score is None:
+        score = events.same_event(x, y)
     if score is None:
         return None
     return ("agrees", None, score) if same_date else ("conflicts", "date", score)

@@ -15,7 +15,8 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 
-from claimtrack.check.match import Edge
+from claimtrack.check import frame as framing
+from claimtrack.check.match import Edge, clause_similarity
 from claimtrack.check.rows import Row
 
 # An agreement counts this much more than a disagreement of the same closeness ...
@@ -23,15 +24,27 @@ AGREE_BONUS = 0.25
 # ... unless one side of it is open-ended ("more than 1,300" agrees with everything above).
 # Other agreements this close to the best one are kept too (the figure repeated).
 KEEP_SHARE = 0.75
+ACTOR_WEIGHT = 0.25
 
 
 def _rank(edge: Edge, rows: Mapping[int, Row]) -> float:
-    if edge.relation != "agrees":
-        return edge.score
+    """The edge's score, with the similarity of the two figures' own clauses (what tells two
+    figures of one sentence apart), and the bonus of a bounded agreement."""
     a, b = rows[edge.a], rows[edge.b]
-    if a.kind == "date" or (_bounded(a) and _bounded(b)):
-        return edge.score + AGREE_BONUS
-    return edge.score
+    score = edge.score + clause_similarity(a, b) + _actors(a, b)
+    if edge.relation == "agrees" and (a.kind == "date" or (_bounded(a) and _bounded(b))):
+        score += AGREE_BONUS
+    return score
+
+
+def _actors(a: Row, b: Row) -> float:
+    """Named actors before both figures: the same one counts for the match, others against."""
+    if a.kind in ("date", "quote"):
+        return 0.0
+    fa, fb = a.frame.actors, b.frame.actors
+    if not fa or not fb:
+        return 0.0
+    return ACTOR_WEIGHT if framing.same_actor(fa, fb) else -ACTOR_WEIGHT
 
 
 def _bounded(row: Row) -> bool:
@@ -42,15 +55,16 @@ def _bounded(row: Row) -> bool:
 def _chosen(side: int, edges: list[Edge], rows: Mapping[int, Row]) -> set[Edge]:
     """The best edge of ``side`` into one other document, and the edges to that document's
     repeats of the same figure (as close, and agreeing with the best partner)."""
-    ranked = sorted(edges, key=lambda e: (-_rank(e, rows), e.a, e.b))
+    ranks = {e: _rank(e, rows) for e in edges}
+    ranked = sorted(edges, key=lambda e: (-ranks[e], e.a, e.b))
     top = ranked[0]
     partner = rows[top.b if top.a == side else top.a]
-    floor = KEEP_SHARE * top.score
+    floor = KEEP_SHARE * ranks[top]
     return {
         e
         for e in ranked
         if e.relation == top.relation
-        and e.score >= floor
+        and ranks[e] >= floor
         and _same_figure(rows[e.b if e.a == side else e.a], partner)
     }
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from claimtrack.check import events, quotes, text, values
 from claimtrack.check import frame as framing
-from claimtrack.check import quotes, text, values
 from claimtrack.check.text import Story
 from claimtrack.words import stem
 
@@ -98,8 +98,9 @@ class Row:
     def subject_things(self) -> frozenset[str]:
         """The subject's common words, its names left out ("Kestrel's revenue" -> revenue):
         a name says whose figure it is, not what it counts."""
-        names = {stem(w) for w in text.words(self.subject or "") if w[:1].isupper()}
-        return self.subject_words - names - PLACE_WORDS
+        # Capitals that only open the sentence ("Turnout was 63.4%") are no names.
+        capitals = {stem(w) for w in text.words(self.subject or "") if w[:1].isupper()}
+        return self.subject_words - (capitals & self.names) - PLACE_WORDS
 
     @cached_property
     def context(self) -> frozenset[str]:
@@ -200,17 +201,32 @@ def claim_keys(
     set, because tuples of strings drop out of the cycle collector's view, and the cache below
     holds tens of thousands of them for the life of the process.
 
-    A figure also gets the names its sentence uses: two tellings of one transfer fee ("a fee
-    of £42m", "Menc cost £42 million") may have subjects that share no word, never a story
-    that shares no name. Dates and quotes block on their subjects and words only.
+    A date also gets the words nearest it in its clause (what happened then: "a full recount,
+    which will take place Thursday"), and so does a figure whose subject says little (one
+    common word or none: "a 65 per cent cut in greenhouse gas emissions"). Such an amount of
+    money gets the names of its sentence too: two tellings of one transfer fee ("a fee of
+    £42m", "Menc cost £42 million") may have subjects that share no word, but name the same
+    people.
     """
     if kind == "quote":
         return tuple(quote_keys(span))
     keys = subject_block_keys(subject_key, subject)
-    if kind == "date" or not sentence:
+    if kind == "date" and sentence:
+        found = events.event_keys(sentence, span)
+        return keys if found <= set(keys) else tuple(sorted(found.union(keys)))
+    if not sentence or not thin_subject(subject_key, subject):
         return keys
-    names = name_keys(sentence)
-    return keys if names <= set(keys) else tuple(sorted(names.union(keys)))
+    found = events.event_keys(sentence, span)
+    if kind == "money":
+        found = found | name_keys(sentence)
+    return keys if found <= set(keys) else tuple(sorted(found.union(keys)))
+
+
+@functools.lru_cache(maxsize=65536)
+def thin_subject(subject_key: str | None, subject: str | None) -> bool:
+    names = {stem(w) for w in text.words(subject or "") if w[:1].isupper()}
+    things = text.subject_words(subject_key, subject) - UNIT_WORDS - PLACE_WORDS - names
+    return len(things) <= 1
 
 
 @functools.lru_cache(maxsize=8192)

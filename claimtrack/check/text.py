@@ -8,8 +8,11 @@ import re
 from claimtrack.words import stem
 
 
-def _wordset(text: str) -> frozenset[str]:
+def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_wordset = wordset
 
 
 STOP_WORDS = _wordset(
@@ -100,6 +103,16 @@ def content_words(text: str) -> set[str]:
     return out
 
 
+def content_word(word: str) -> str:
+    """One word as content_words() reads it ('' for a stop word)."""
+    return _content(word)
+
+
+@functools.lru_cache(maxsize=8192)
+def words_lower(sentence: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(sentence))
+
+
 @functools.lru_cache(maxsize=131072)
 def _content(word: str) -> str:
     low = word.lower()
@@ -124,6 +137,7 @@ def _concepts(groups: str) -> dict[str, str]:
 CONCEPTS = _concepts(
     """
     price: fee cost price paid payment transfer
+    strike: strike walkout stoppage
     deal: deal contract order agreement accord
     revenue: revenue turnover
     profit: profit earning
@@ -160,6 +174,11 @@ def subject_words(subject_key: str | None, subject: str | None) -> set[str]:
     found = {_subject_word(w) for w in _WORD.findall(subject_key or subject or "")}
     found.discard("")
     return found
+
+
+def subject_word(word: str) -> str:
+    """One word as subject_words() reads it ('' for a stop word)."""
+    return _subject_word(word)
 
 
 @functools.lru_cache(maxsize=131072)

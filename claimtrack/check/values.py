@@ -32,7 +32,9 @@ _COUNT_SYNONYMS = {"troop": "soldier", "person": "people", "personnel": "soldier
 
 # How far a figure may sit from the truth and still be that figure rounded or approximated.
 ROUNDING_CAP = 0.05  # rounding never excuses more than 5 % ("10,000" is not "8,000")
-APPROX_WIDTH = 0.10  # "about", "some", "nearly"
+# "about", "some", "nearly": each side of a comparison gets this much, so two approximations
+# ("about 1,600" and "about 1,900") still differ while "about 3,000" meets 3,200.
+APPROX_WIDTH = 0.07
 FLOAT_SLACK = 0.005  # unit conversions (365.25 / 12) leave crumbs
 HALF_STEP = 0.499
 

@@ -1,0 +1,84 @@
+"""What a date dates, in the words of its own clause: "the electoral commission ordered a full
+recount, which will take place Thursday" and "The commission will recount every ballot on
+Wednesday, March 10" name one event (a recount) though their extracted subjects share nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import TYPE_CHECKING
+
+from claimtrack.check import frame as framing
+from claimtrack.check import text
+
+if TYPE_CHECKING:
+    from claimtrack.check.rows import Row
+
+EVENT_WORDS = 8  # the clause words nearest the date
+EVENT_KEYS = 4  # of which this many, nearest first, are block keys
+EVENT_SHARED_MIN = 2
+EVENT_OVERLAP_MIN = 0.4
+
+# Words that tell one round of events from another ("the first walkout", "the next one").
+_ROUNDS = text.wordset("first second third fourth fifth next last final previous opening closing")
+# Words of any date's clause that name no event.
+_NOT_EVENTS = text.wordset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec week weeks day days month months year years"""
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def event_words(sentence: str, span: str) -> frozenset[str]:
+    """Content words of the date's clause, the nearest first, without dates' own words."""
+    at = sentence.find(span) if span else -1
+    if at < 0:
+        return frozenset()
+    left, right = framing.clause_bounds(sentence, at, at + len(span))
+    before = text.words(sentence[left:at])
+    after = text.words(sentence[at + len(span) : right])
+    near = [*reversed(before[-EVENT_WORDS:]), *after[:EVENT_WORDS]]
+    found = {w for w in (text.content_word(word) for word in near) if w}
+    return frozenset(found - _NOT_EVENTS)
+
+
+@functools.lru_cache(maxsize=16384)
+def event_keys(sentence: str, span: str) -> frozenset[str]:
+    """The few event words nearest the date, as block keys (in subject-word spelling)."""
+    at = sentence.find(span) if span else -1
+    if at < 0:
+        return frozenset()
+    left, right = framing.clause_bounds(sentence, at, at + len(span))
+    before = text.words(sentence[left:at])[::-1]
+    after = text.words(sentence[at + len(span) : right])
+    out: list[str] = []
+    for word in (w for pair in itertools.zip_longest(before, after) for w in pair if w):
+        key = text.subject_word(word)
+        if key and key not in _NOT_EVENTS and key not in out:
+            out.append(key)
+        if len(out) == EVENT_KEYS:
+            break
+    return frozenset(out)
+
+
+def same_event(x: Row, y: Row) -> float | None:
+    """The share of the smaller event vocabulary found in the other, if it is enough."""
+    ex, ey = event_words(x.text, x.span), event_words(y.text, y.span)
+    shared = len(ex & ey)
+    if shared < EVENT_SHARED_MIN:
+        return None
+    overlap = shared / min(len(ex), len(ey))
+    return overlap if overlap >= EVENT_OVERLAP_MIN else None
+
+
+def same_round(x: Row, y: Row) -> bool:
+    """False when both clauses say which round they date and say different ones."""
+    rx = text.words_lower(x.text) & _ROUNDS
+    ry = text.words_lower(y.text) & _ROUNDS
+    if not rx or not ry:
+        return True
+    ex, ey = event_words(x.text, x.span), event_words(y.text, y.span)
+    rx, ry = rx & ex, ry & ey
+    return not rx or not ry or bool(rx & ry)
