@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -53,6 +54,9 @@ class Failure(Exception):
 
 class State:
     db: str | None = None
+    # Set by a command once all its work is stored and its output written: the process then
+    # leaves without the interpreter's teardown (see _quick_exit).
+    quick_exit = False
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -251,25 +255,51 @@ def ingest_command(
             progress.clear()
         if r.outcome == "refused":
             refused += 1
-            err.print(Text(f"claimtrack: {_printable(r.name)}: {r.reason}"), soft_wrap=True)
+            _line(sys.stderr, f"claimtrack: {_one_line(r.name)}: {_one_line(r.reason)}")
         elif r.outcome == "duplicate":
-            out.print(
-                Text(f"unchanged  #{r.document_id}  {_printable(r.name)}  (already stored)"),
-                soft_wrap=True,
-            )
+            _line(sys.stdout, f"unchanged  #{r.document_id}  {_one_line(r.name)}  (already stored)")
         else:
             when = r.published.isoformat() if r.published else "date unknown"
-            line = f"ingested   #{r.document_id}  {_printable(r.name)}  {r.claims} claims, {when}"
-            out.print(Text(line), soft_wrap=True)
+            name = _one_line(r.name)
+            _line(sys.stdout, f"ingested   #{r.document_id}  {name}  {r.claims} claims, {when}")
         if progress:
             progress.step(r.name)
 
+    _plain_output()
     with _errors():
-        ingest(_engine(), sources, overrides, on_result=report)
+        # The engine is opened by ingest itself, so that a large batch's workers start
+        # reading while this process imports the database layer and creates the schema.
+        ingest(_engine, sources, overrides, on_result=report)
     if progress:
         progress.clear()
+    State.quick_exit = True
     if refused:
         raise typer.Exit(1)
+
+
+def _one_line(text: str | None) -> str:
+    """Text from a file name, an article or a database error, safe on one terminal line:
+    every control character (newlines and escapes too) and every unpaired surrogate from an
+    undecodable file name shown as U+FFFD."""
+    if not text:
+        return ""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
+def _line(stream: Any, line: str) -> None:
+    # Plain writes: through Rich, one line per document was a measurable share of a large
+    # ingest's time in this process (bench/extract_speed.py).
+    stream.write(line + "\n")
+
+
+def _plain_output() -> None:
+    """What cannot be encoded in the terminal's encoding is replaced, never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 class _Progress:
@@ -667,7 +697,7 @@ def main() -> None:
     try:
         code = command.main(prog_name="claimtrack", standalone_mode=False)
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        _exit(exc.exit_code)
     except typer.Abort:
         sys.exit(130)
     except click_exc.NoArgsIsHelpError as exc:
@@ -687,4 +717,26 @@ def main() -> None:
         err.print(Text(f"claimtrack: internal error: {type(exc).__name__}: {_printable(str(exc))}"))
         sys.exit(70)
     # Without standalone mode an Exit raised in a command comes back as its return value.
-    sys.exit(code if isinstance(code, int) else 0)
+    _exit(code if isinstance(code, int) else 0)
+
+
+def _exit(code: int) -> NoReturn:
+    if State.quick_exit:
+        _quick_exit(code)
+    sys.exit(code)
+
+
+def _quick_exit(code: int) -> NoReturn:
+    """Leave at once, the output flushed and the database connections closed (SQLite folds its
+    write-ahead log into the file on the last close). After a large ingest the interpreter's
+    own teardown, collecting and freeing every object one by one, took ~0.4 s of nothing
+    useful (bench/extract_speed.py)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe: what it would have read is lost either way.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    if "claimtrack.db" in sys.modules:
+        from claimtrack.db import close_engines
+
+        close_engines()
+    os._exit(code)

@@ -15,7 +15,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from contextlib import contextmanager
+from typing import Generic, TypeVar
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -42,46 +43,71 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def ordered_map(fn: Callable[[J], R], jobs: Sequence[J], workers: int) -> Iterator[R]:
-    """fn over jobs, in order; in `workers` processes when more than zero."""
+@contextmanager
+def ordered_map(
+    fn: Callable[[J], R],
+    jobs: Sequence[J],
+    workers: int,
+    warm: Callable[[], None] | None = None,
+) -> Iterator[Iterator[R]]:
+    """fn over jobs, in order; in `workers` processes when more than zero, each running `warm`
+    once first. The workers are forked and given their first tasks on entering, so the caller
+    can do other work (open its database) while they start; leaving drops what is queued."""
     if workers <= 0:
-        yield from map(fn, jobs)
+        yield map(fn, jobs)
         return
-    chunks = [list(jobs[i : i + CHUNK]) for i in range(0, len(jobs), CHUNK)]
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), warm)
     )
     try:
         _start(pool)
-        pending: deque[tuple[list[J], Future[list[R]]]] = deque()
-        ahead = workers * AHEAD
-        next_chunk = 0
-        broken = False
-        while pending or next_chunk < len(chunks):
-            while not broken and next_chunk < len(chunks) and len(pending) < ahead:
-                chunk = chunks[next_chunk]
-                next_chunk += 1
-                try:
-                    pending.append((chunk, pool.submit(_run_chunk, fn, chunk)))
-                except BrokenProcessPool:
-                    broken = True
-                    pending.append((chunk, _failed()))
-            if broken and not pending:
-                # A worker died (killed, out of memory): the rest is done here.
-                for chunk in chunks[next_chunk:]:
-                    yield from map(fn, chunk)
-                return
-            chunk, future = pending.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                broken = True
-                results = list(map(fn, chunk))
-            yield from results
+        yield _Ordered(pool, fn, jobs, workers * AHEAD).results()
     finally:
         # On an error or an interrupt in this process, queued work is dropped, not waited for.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Ordered(Generic[J, R]):
+    """Results in the order of the jobs, with at most `ahead` tasks in flight."""
+
+    def __init__(
+        self, pool: ProcessPoolExecutor, fn: Callable[[J], R], jobs: Sequence[J], ahead: int
+    ) -> None:
+        self.pool, self.fn, self.ahead = pool, fn, ahead
+        self.chunks = [list(jobs[i : i + CHUNK]) for i in range(0, len(jobs), CHUNK)]
+        self.next_chunk = 0
+        self.broken = False
+        self.pending: deque[tuple[list[J], Future[list[R]]]] = deque()
+        self._submit()
+
+    def _submit(self) -> None:
+        while not self.broken and self.next_chunk < len(self.chunks):
+            if len(self.pending) >= self.ahead:
+                return
+            chunk = self.chunks[self.next_chunk]
+            self.next_chunk += 1
+            try:
+                self.pending.append((chunk, self.pool.submit(_run_chunk, self.fn, chunk)))
+            except BrokenProcessPool:
+                self.broken = True
+                self.pending.append((chunk, _failed()))
+
+    def results(self) -> Iterator[R]:
+        while self.pending or self.next_chunk < len(self.chunks):
+            self._submit()
+            if self.broken and not self.pending:
+                # A worker died (killed, out of memory): the rest is done here.
+                for chunk in self.chunks[self.next_chunk :]:
+                    yield from map(self.fn, chunk)
+                return
+            chunk, future = self.pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                self.broken = True
+                results = list(map(self.fn, chunk))
+            yield from results
 
 
 def _start(pool: ProcessPoolExecutor) -> None:
@@ -93,6 +119,12 @@ def _start(pool: ProcessPoolExecutor) -> None:
         pool.submit(int)
     finally:
         gc.unfreeze()
+
+
+def _start_worker(parent: int, warm: Callable[[], None] | None) -> None:
+    _die_with_parent(parent)
+    if warm is not None:
+        warm()
 
 
 def _die_with_parent(parent: int) -> None:

@@ -10,15 +10,13 @@ import datetime as dt
 import functools
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DataError, IntegrityError
-
-from claimtrack.db import error_line, retry_locked, session_scope
 from claimtrack.ingest.clean import clean_line
 from claimtrack.ingest.decode import NotText, decode
 from claimtrack.ingest.parallel import ordered_map, workers_for
@@ -32,15 +30,19 @@ from claimtrack.ingest.readers import (
     read_path,
 )
 from claimtrack.ingest.url import is_url, read_url
-from claimtrack.store.documents import (
-    NewDocument,
-    Stored,
-    add_documents,
-    find_by_sha256,
-)
 
+# SQLAlchemy, the models and the store are imported when the first batch is stored, not with
+# this module: a large ingest forks its workers first and opens the database while they read,
+# and the workers, which never touch it, do not carry those modules at all.
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy import Engine
+
     from claimtrack.extract import ExtractedClaim
+    from claimtrack.store.documents import NewDocument, Stored
+
+    EngineSource: TypeAlias = Engine | Callable[[], Engine]
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,15 @@ class Job:
     overrides: Overrides
 
 
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """A document's column values (sha256 and text among them) and its claims' rows, each a
+    tuple of store.documents.CLAIM_FIELDS: what a worker sends back, in plain types."""
+
+    values: dict[str, Any]
+    claims: list[tuple[Any, ...]]
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A source read and its claims extracted, ready to store; or why it cannot be."""
@@ -144,7 +155,7 @@ class Prepared:
     name: str
     outcome: str  # ready | refused | skipped
     reason: str | None = None
-    document: NewDocument | None = None
+    document: Ready | None = None
 
 
 # Documents per transaction: the first batches are small so that the first outcome lines
@@ -152,29 +163,79 @@ class Prepared:
 # only once its document is committed.
 FIRST_BATCH = 4
 MAX_BATCH = 128
+# Documents prepared while the database is still being opened wait, up to this many, rather
+# than stopping the workers.
+MAX_WAITING = 1024
 
 
 def ingest(
-    engine: Engine,
+    engine: EngineSource,
     args: Iterable[str],
     overrides: Overrides | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
 ) -> list[IngestResult]:
+    """Ingest the sources, in order. `engine` is the database, or a function that opens it:
+    then a large batch forks its workers first and opens the database while they read."""
     args = list(args)
     jobs = list(_jobs(args, overrides or Overrides()))
     results: list[IngestResult] = []
-    batch: list[Prepared] = []
-    size = FIRST_BATCH
-    for prepared in _prepare_all(jobs):
-        batch.append(prepared)
-        if len(batch) >= size:
-            _report(store_batch(engine, batch), results, on_result)
-            batch = []
-            size = min(MAX_BATCH, size * 2)
-    _report(store_batch(engine, batch), results, on_result)
+    files = [job for job in jobs if job.path is not None]
+    workers = workers_for(len(files))
+    # Files in worker processes when there are many; standard input and URLs here (a worker
+    # has no standard input).
+    with ordered_map(prepare, files, workers, _warm_extractor) as done:
+        database = _open(engine, in_background=workers > 0)
+        waiting: list[Prepared] = []
+        size = FIRST_BATCH
+        for job in jobs:
+            waiting.append(next(done) if job.path is not None else prepare(job))
+            if len(waiting) >= size and (database.done() or len(waiting) >= MAX_WAITING):
+                size = _store_waiting(database.result(), waiting, size, results, on_result)
+        opened = database.result()
+        _store_waiting(opened, waiting, size, results, on_result, every=True)
     if any(r.outcome == "ingested" for r in results):
-        check_new_documents(engine)
+        check_new_documents(opened)
     return results
+
+
+def _open(source: EngineSource, *, in_background: bool) -> Future[Engine]:
+    """The engine; or opened by the function given, in a thread when in_background (the
+    imports and a new database's schema then cost no wall time while the workers read)."""
+    future: Future[Engine] = Future()
+    if not callable(source):
+        future.set_result(source)
+        return future
+
+    def run() -> None:
+        try:
+            future.set_result(source())
+        except BaseException as exc:  # raised again where the engine is first wanted
+            future.set_exception(exc)
+
+    if in_background:
+        threading.Thread(target=run, name="claimtrack-open-database", daemon=True).start()
+    else:
+        run()
+    return future
+
+
+def _store_waiting(
+    engine: Engine,
+    waiting: list[Prepared],
+    size: int,
+    results: list[IngestResult],
+    on_result: Callable[[IngestResult], None] | None,
+    *,
+    every: bool = False,
+) -> int:
+    """Store the waiting documents in batches of growing size (the last, smaller one too when
+    `every`); returns the next batch's size."""
+    while waiting and (len(waiting) >= size or every):
+        batch = waiting[:size]
+        del waiting[:size]
+        _report(store_batch(engine, batch), results, on_result)
+        size = min(MAX_BATCH, size * 2)
+    return size
 
 
 def _report(
@@ -199,21 +260,10 @@ def _jobs(args: list[str], overrides: Overrides) -> Iterator[Job]:
         yield Job(name, path, in_dir, overrides)
 
 
-def _prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
-    """Each job prepared, in order: files in worker processes when there are many, standard
-    input and URLs here (a worker has no standard input)."""
-    files = [job for job in jobs if job.path is not None]
-    workers = workers_for(len(files))
-    if workers:
-        _warm_extractor()
-    done = ordered_map(prepare, files, workers)
-    for job in jobs:
-        yield next(done) if job.path is not None else prepare(job)
-
-
 def _warm_extractor() -> None:
-    # Imported and its patterns compiled once here, before the workers fork, rather than
-    # once in each of them.
+    # Each worker imports the extractor and compiles its patterns (dateparser's among them)
+    # as it starts, while this process opens the database, rather than this process doing it
+    # before forking them with the other core idle.
     from claimtrack.extract import extract_claims
 
     extract_claims('On 3 May 2024 the mayor said "12 people, or 5%, paid $4 million".')
@@ -238,12 +288,12 @@ def prepare(job: Job) -> Prepared:
     return Prepared(job.name, "ready", document=new_document(job.overrides.apply(raw)))
 
 
-def new_document(raw: RawDocument) -> NewDocument:
+def new_document(raw: RawDocument) -> Ready:
     from claimtrack.extract import extract_claims
 
     extracted = extract_claims(raw.text, raw.published)
     values = dict(
-        title=raw.title,
+        title=_storable(raw.title),
         source=raw.source,
         url=raw.url,
         path=_display_path(raw.path),
@@ -251,7 +301,11 @@ def new_document(raw: RawDocument) -> NewDocument:
         sha256=raw.sha256,
         text=raw.text,
     )
-    return NewDocument(values, [_claim_row(c) for c in extracted])
+    # A sentence holding several claims is sent and stored once per claim; one shared string
+    # for all of them pickles once on its way back from a worker (pickle keeps identity).
+    sentences: dict[str, str] = {}
+    rows = [_claim_row(c, sentences.setdefault(c.sentence, c.sentence)) for c in extracted]
+    return Ready(values, rows)
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -275,7 +329,12 @@ def store_document(engine: Engine, name: str, raw: RawDocument) -> IngestResult:
 
 def store_batch(engine: Engine, batch: list[Prepared]) -> list[IngestResult]:
     """Stores the batch's documents in one transaction; its results in the order given."""
-    documents = [p.document for p in batch if p.document is not None]
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    from claimtrack.db import retry_locked
+    from claimtrack.store.documents import NewDocument
+
+    documents = [NewDocument(p.document.values, p.document.claims) for p in batch if p.document]
     stored: list[Stored | str] = []
     if documents:
         try:
@@ -304,12 +363,20 @@ def store_batch(engine: Engine, batch: list[Prepared]) -> list[IngestResult]:
 
 
 def _add_all(engine: Engine, documents: list[NewDocument]) -> list[Stored]:
+    from claimtrack.db import session_scope
+    from claimtrack.store.documents import add_documents
+
     with session_scope(engine) as session:
         return add_documents(session, documents)
 
 
 def _store_alone(engine: Engine, document: NewDocument) -> Stored | str:
     """The document stored, or why the database refused it."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    from claimtrack.db import error_line, retry_locked, session_scope
+    from claimtrack.store.documents import Stored, find_by_sha256
+
     try:
         return retry_locked(functools.partial(_add_all, engine, [document]))[0]
     except (IntegrityError, DataError) as exc:
@@ -333,22 +400,24 @@ def check_new_documents(engine: Engine) -> None:
 def _display_path(path: str | None) -> str | None:
     if path is None or path == "-":
         return path
-    return os.path.abspath(path)
+    return _storable(os.path.abspath(path))
 
 
-def _claim_row(c: ExtractedClaim) -> dict[str, Any]:
-    return dict(
-        kind=c.kind,
-        text=c.sentence,
-        span=c.span,
-        start=c.start,
-        end=c.end,
-        value=c.value,
-        value_max=c.value_max,
-        unit=c.unit,
-        qualifier=c.qualifier,
-        date=c.date,
-        subject=c.subject,
-        subject_key=c.subject_key,
-        speaker=c.speaker,
-    )
+def _storable(name: str | None) -> str | None:
+    """A file name as text a database takes: the bytes of a name that is not UTF-8 (which
+    Python carries as lone surrogates) shown as U+FFFD, as a terminal would show them."""
+    if name is None or name.isascii():
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system byte maps to
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def _claim_row(c: ExtractedClaim, sentence: str) -> tuple[Any, ...]:
+    """The claim as a row of CLAIM_FIELDS."""
+    return (
+        c.kind, sentence, c.span, c.start, c.end, c.value, c.value_max, c.unit, c.qualifier,
+        c.date, c.subject, c.subject_key, c.speaker,
+    )  # fmt: skip

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Table, func, insert
+from sqlalchemy import Connection, Dialect, Table, func, insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -46,13 +47,22 @@ def add_document(
     return document
 
 
+# A new claim's row as ingest hands it over: these columns, in this order (its id, document
+# and status are the store's to add). Tuples, not dicts: a large ingest moves tens of
+# thousands of them from its worker processes and inserts them through the driver.
+CLAIM_FIELDS = (
+    "kind", "text", "span", "start", "end", "value", "value_max", "unit", "qualifier", "date",
+    "subject", "subject_key", "speaker",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class NewDocument:
     """A document to store: its column values (sha256 and text among them) and its claims'
-    rows, each without ids."""
+    rows, each a tuple of CLAIM_FIELDS (or a dict of them, the ones not given None)."""
 
     values: dict[str, Any]
-    claims: list[dict[str, Any]]
+    claims: Sequence[tuple[Any, ...] | dict[str, Any]]
 
     @property
     def sha256(self) -> str:
@@ -79,8 +89,9 @@ def add_documents(session: Session, documents: Sequence[NewDocument]) -> list[St
     yet, with its claims; returns what holds each given text, in the order given (a text given
     twice is new the first time only).
 
-    A batch costs three statements however many documents and claims it holds: ingest spends
-    far less on the database this way than one ORM flush per document (bench/extract_speed.py).
+    A batch costs three statements however many documents and claims it holds (the claims
+    one executemany through the driver): ingest spends far less on the database this way than
+    one ORM flush per document (bench/extract_speed.py).
     """
     found = _stored_by_sha256(session, {d.sha256 for d in documents})
     fresh: dict[str, NewDocument] = {}
@@ -109,14 +120,50 @@ def _insert(session: Session, documents: list[NewDocument]) -> list[int]:
             [{"ingested_at": now, **doc.values} for doc in documents],
         ).scalars()
     )
-    claim_rows = [
-        _claim_values(claim) | {"document_id": doc_id}
+    rows = [
+        (doc_id, *_as_row(claim))
         for doc, doc_id in zip(documents, ids, strict=True)
         for claim in doc.claims
     ]
-    if claim_rows:
-        session.execute(insert(_CLAIM_TABLE), claim_rows)
+    if rows:
+        _insert_claims(session.connection(), rows)
     return ids
+
+
+def _as_row(claim: tuple[Any, ...] | dict[str, Any]) -> tuple[Any, ...]:
+    if isinstance(claim, tuple):
+        return claim
+    return tuple(claim.get(name) for name in CLAIM_FIELDS)
+
+
+def _insert_claims(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """The rows (document_id, *CLAIM_FIELDS) as one executemany straight through the driver:
+    the statement layer's per-row parameter handling cost more than the database's insert
+    (bench/extract_speed.py). Every value is a plain int, float, str or None, which both
+    drivers bind as they are."""
+    sql = _claim_insert_sql(conn.dialect)
+    if sql is None:
+        names = ("document_id", *CLAIM_FIELDS)
+        values = [dict(zip(names, r, strict=True), status=_UNVERIFIED) for r in rows]
+        conn.execute(insert(_CLAIM_TABLE), values)
+        return
+    conn.exec_driver_sql(sql, rows)
+
+
+_MARKERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+@functools.cache
+def _claim_insert_sql(dialect: Dialect) -> str | None:
+    """The driver's own INSERT for a claim row; None for a driver with another paramstyle."""
+    marker = _MARKERS.get(dialect.paramstyle)
+    if marker is None:
+        return None
+    quote = dialect.identifier_preparer.quote
+    columns = ", ".join(quote(name) for name in ("document_id", *CLAIM_FIELDS, "status"))
+    # The status is the same constant for every new claim: written into the statement.
+    values = ", ".join([marker] * (1 + len(CLAIM_FIELDS)) + [f"'{_UNVERIFIED}'"])
+    return f"INSERT INTO {quote(_CLAIM_TABLE.name)} ({columns}) VALUES ({values})"
 
 
 def _stored_by_sha256(session: Session, shas: set[str]) -> dict[str, Stored]:
