@@ -75,8 +75,7 @@ _ORIGIN = re.compile(
 _OTHER_TIME = re.compile(
     r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;|\b(?:as|than)\s+in\b"
     # "fell 6.5% to $42.10, their lowest since March 2020": the time compared against
-    r"|\b(?:lowest|highest|biggest|largest|smallest|worst|best|strongest|weakest|fastest|"
-    r"slowest|most|least)\s+(?:level\s+|rate\s+|point\s+)?since\b"
+    r"|\b(?:[a-z]{2,}est|worst|best|most|least)\s+(?:level\s+|rate\s+|point\s+)?since\b"
 )
 # "the chief executive, who took over in 2021, said ...": a time inside a relative clause.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*$")

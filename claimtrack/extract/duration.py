@@ -9,9 +9,14 @@ from .numbers import qualifier_before
 from .subjects import figure_subject, phrase_after
 from .types import ExtractedClaim
 
-_UNIT = r"(?P<unit>year|month|week|day|hour|decade|centur(?=y|ies))(?:s|y|ies)?"
+_UNIT = r"(?P<unit>year|month|week|day|hour|decade|fortnight|centur(?=y|ies))(?:s|y|ies)?"
+# "nine strike days", "three working days", "eleven consecutive days": a word of the kind of day.
+_KIND_OF_DAY = (
+    r"consecutive|straight|full|successive|strike|school|business|rest|match|sick|holiday|race|"
+    r"session|[a-z]{3,}ing"
+)
 _AFTER_NUMBER = re.compile(
-    rf"(?:\s+(?:consecutive|straight|full|successive))?[\s-]{_UNIT}\b(?P<half>\s+and\s+a\s+half)?",
+    rf"(?:\s+(?:{_KIND_OF_DAY}))?[\s-]{_UNIT}\b(?P<half>\s+and\s+a\s+half)?",
     re.IGNORECASE,
 )
 # "a year and a half", "half a year", "a year" (only with a qualifier, since "a year" is a rate).
@@ -24,8 +29,24 @@ _ARTICLE_FORM = re.compile(
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
 _NOT_DURATION = re.compile(
-    r"(?:-old\b|\s+(?:ago|earlier|later(?!\s+than)|from\s+now|on|after)\b)", re.IGNORECASE
+    r"(?:-old\b|\s+(?:ago|earlier(?!\s+than)|later(?!\s+than)|from\s+now|after)\b"
+    # "two years on," is an offset; "for the first time in 31 years on Saturday" is not
+    r"|\s+on(?=\s*[,.;]|\s+from\b|\s+since\b))",
+    re.IGNORECASE,
 )
+# "published eight days before the vote": when an event happened, an offset; "serve at least
+# eight years before parole" and "comes three weeks before the election" are stretches.
+_BEFORE = re.compile(r"\s+before\b")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:published|announced|released|held|signed|issued|sent|conducted|called|passed|"
+    r"filed|made)\s+(?:just\s+|only\s+)?$"
+)
+# "the 10-year bond": a maturity naming a security, not a stretch of time claimed.
+_SECURITY = re.compile(
+    r"\s*(?:bonds?|notes?|gilts?|treasur(?:y|ies)|yields?|bunds?|swaps?)\b", re.IGNORECASE
+)
+# "410,000 barrels a day": the rate of a figure, not a duration.
+_RATE_BEFORE = re.compile(r"\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s+[a-z]+s\s+$")
 
 
 _OF_THE = re.compile(r"\s+(?:of|into|in)\s+(?:the\s+)?")
@@ -38,6 +59,8 @@ def _normal_unit(unit: str) -> tuple[str, float]:
         return "year", 10.0
     if unit.startswith("centur"):
         return "year", 100.0
+    if unit == "fortnight":
+        return "week", 2.0  # so that "a fortnight" meets "two weeks"
     return unit, 1.0
 
 
@@ -69,7 +92,12 @@ _OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|that|a|its|their|each|every|\d)", 
 
 
 def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
-    if _NOT_DURATION.match(doc.text, end) or _SCHEDULE.match(doc.text, end):
+    text = doc.text
+    if _NOT_DURATION.match(text, end) or _SCHEDULE.match(text, end):
+        return None
+    if _BEFORE.match(text, end) and _EVENT_BEFORE.search(text, max(0, start - 30), start):
+        return None
+    if text[end - 5 : end].lower() == "-year" and _SECURITY.match(text, end):
         return None
     if _PART_OF.search(doc.text, max(0, start - 16), start) and _OF_PERIOD.match(doc.text, end):
         return None  # "the first three months of the year"; "the last ten weeks" is a stretch
@@ -77,7 +105,7 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
     unit, factor = _normal_unit(unit)
     return doc.claim(
         "duration", q_start, end, value=value * factor, unit=unit, qualifier=qualifier,
-        subject=_subject(doc, q_start, end),
+        date=doc.tied_date(start, end), subject=_subject(doc, q_start, end),
     )  # fmt: skip
 
 
@@ -88,8 +116,9 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         m = _AFTER_NUMBER.match(text, num.end)
         if not m or num.scaled:
             continue
-        if num.words and num.value == 1 and text[num.start : num.end].lower() == "one":
-            continue  # "one day" is an idiom far more often than a duration
+        one = num.words and num.value == 1 and text[num.start : num.end].lower() == "one"
+        if one and m.group("unit").lower() == "day":
+            continue  # "one day" is an idiom far more often than a duration; "one year" is not
         value = num.value + (0.5 if m.group("half") else 0.0)
         claim = _claim(doc, num.start, m.end(), value, m.group("unit"))
         if claim is not None:
@@ -105,10 +134,12 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             value = 1.5 if m.group("half") else 1.0
             unit = m.group("unit")
             qualifier, _ = _qualifier(doc, m.start())
-            long_span = unit.lower() in ("decade", "centur")
+            long_span = unit.lower() in ("decade", "centur", "fortnight")
             stretch = re.match(r"\s+of\s+[a-z]", text[m.end() : m.end() + 8])
             if not m.group("half") and qualifier == "exact" and not (long_span or stretch):
                 continue  # "a year" alone is usually a rate ("tonnes a year")
+            if _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "410,000 barrels a day of oil"
         claim = _claim(doc, m.start(), m.end(), value, unit)
         if claim is not None:
             out.append(claim)
@@ -119,5 +150,5 @@ def find(doc: Doc) -> list[ExtractedClaim]:
 def _with_range(doc: Doc, claim: ExtractedClaim, top: float) -> ExtractedClaim:
     return doc.claim(
         "duration", claim.start, claim.end, value=claim.value, value_max=top, unit=claim.unit,
-        qualifier="range", subject=claim.subject,
+        qualifier="range", date=claim.date, subject=claim.subject,
     )  # fmt: skip

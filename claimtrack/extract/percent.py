@@ -193,6 +193,64 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
     return out
 
 
+# "a gap of 4.3 points", "six points ahead", "within a point", "one point higher": percentage
+# points written short, in a paragraph that gives percentages (elsewhere points are scores).
+_POINTS = re.compile(r"\s+points?\b")
+_A_POINT = re.compile(
+    r"\b(?:[Aa]\s+(?:single\s+)?|[Hh]alf\s+a\s+)point\b"
+    r"(?!\s+(?:of\s+(?:view|order|contention|no\s+return)|to\s+(?:prove|make)|where|when|"
+    r"at\s+which|in\s+(?:time|history))\b)"
+)
+_PERCENT_SIGN = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)")
+_SPORT = re.compile(
+    r"\b(?:goals?|games?|matches|match|season|league|table|scored|draws?|drew|tries|innings|"
+    r"runs|basket|penalt(?:y|ies)|points\s+from)\b",
+    re.IGNORECASE,
+)
+
+
+def _short_points(doc: Doc) -> list[ExtractedClaim]:
+    text = doc.text
+    if "point" not in text or not _PERCENT_SIGN.search(text):
+        return []
+    found: list[tuple[int, int, float]] = []
+    for num in doc.numbers:
+        m = _POINTS.match(text, num.end)
+        if (
+            m
+            and num.value <= 100
+            and not text[max(0, num.start - 11) : num.start]
+            .lower()
+            .strip()
+            .endswith(("percentage", "basis"))
+        ):
+            found.append((num.start, m.end(), num.value))
+    for m in _A_POINT.finditer(text):
+        found.append((m.start(), m.end(), 0.5 if m.group(0)[0] in "Hh" else 1.0))
+    out: list[ExtractedClaim] = []
+    for start, end, value in sorted(found):
+        para_a, para_b = _paragraph(text, start)
+        a, b = doc.sentences.bounds(start, end)
+        if doc.in_no_go(start, end) or _SPORT.search(text, a, b):
+            continue
+        if not _PERCENT_SIGN.search(text, para_a, para_b):
+            continue
+        qualifier, q_start = qualifier_before(text, start, article=True)
+        out.append(
+            doc.claim(
+                "percent", q_start, end, value=value, unit="%", qualifier=qualifier,
+                date=doc.tied_date(start, end), subject=_subject(doc, q_start, end),
+            )
+        )  # fmt: skip
+    return out
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n\n", 0, pos)
+    b = text.find("\n\n", pos)
+    return (0 if a < 0 else a), (len(text) if b < 0 else b)
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -247,5 +305,5 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             )
         )
     # "rose 3 points to 64%", "up from 25% in 2023": the figure before names the thing.
-    found = sorted(out + _fractions(doc) + _ratios(doc), key=lambda c: c.start)
+    found = sorted(out + _fractions(doc) + _ratios(doc) + _short_points(doc), key=lambda c: c.start)
     return inherit_subjects(text, found)

@@ -425,7 +425,8 @@ _LEVEL = frozenset(
     remain stayed stays stay averaged average averages measured measures measure ran runs
     hovered edged crossed passed doubled tripled halved shrank shrunk expanded widened
     narrowed lasted lasts last took takes take slid slide slides sank sink sinks dipped dip dips
-    eased ease eases gained gain gains rallied rally rallies shed sheds""".split()  # noqa: SIM905
+    eased ease eases gained gain gains rallied rally rallies shed sheds finish finishes finished
+    ended ends""".split()  # noqa: SIM905
 )
 # Verbs with the figure as object, and the noun for what they do: "pledged £1.2m" -> pledge.
 _NOMINAL = {
@@ -440,7 +441,7 @@ _NOMINAL = {
     "evacuate": "evacuations", "arrest": "arrests", "burn": "area burned", "destroy": "losses",
     "lose": "losses", "lost": "losses", "grant": "grant", "award": "award", "offer": "offer",
     "bid": "bid", "seek": "demand", "sought": "demand", "demand": "demand", "charge": "charge",
-    "collect": "revenue", "approve": "approval", "cut": "cut", "win": "winnings", "won": "winnings",
+    "collect": "revenue", "approve": "approval", "cut": "cut",
     "transfer": "transfer", "send": "aid", "sent": "aid", "provide": "aid", "supply": "supply",
     "deliver": "deliveries", "build": "construction", "built": "construction",
     "seize": "seizure", "seized": "seizure", "steal": "theft",
@@ -897,6 +898,11 @@ def _subject_np(before: list[_Tok], j: int) -> list[_Tok]:
     words, _ = _np_before(before, j)
     if words:
         return words
+    if before[j].text == ",":
+        # "The last strike, in 2005, lasted 16 days": past the parenthesis to its subject
+        k = next((k for k in range(j - 1, max(-1, j - 8), -1) if before[k].text == ","), None)
+        if k is not None and k > 0:
+            return _np_before(before, k - 1)[0]
     if before[j].low in ("and", "to", "then"):
         return _opening_phrase(before, _clause_start(before, j), j)
     return []

@@ -227,3 +227,60 @@ def test_a_change_and_a_new_level_are_two_figures_not_a_range(
 def test_growing_by_a_range_stays_a_range() -> None:
     c = one("The market is growing by 9% to 11% a year.", "percent")
     assert (c.value, c.value_max, c.qualifier) == (9, 11, "range")
+
+
+def test_a_fortnight_is_two_weeks() -> None:
+    c = one("The strike ended after a fortnight of talks.", "duration")
+    assert (c.span, c.value, c.unit) == ("a fortnight", 2, "week")
+
+
+def test_one_year_is_a_duration_but_one_day_an_idiom() -> None:
+    assert one("The deal runs over one year.", "duration").value == 1
+    assert claims_of("One day the river will flood.", "duration") == []
+
+
+def test_a_kind_of_day_between_number_and_unit() -> None:
+    c = one("Dockers will stage six strike days in May.", "duration")
+    assert (c.span, c.value, c.unit) == ("six strike days", 6, "day")
+
+
+def test_years_on_a_weekday_are_a_duration_but_years_on_an_offset() -> None:
+    c = one("Harlow won the cup for the first time in 40 years on Sunday.", "duration")
+    assert (c.value, c.unit) == (40, "year")
+    assert claims_of("Two years on, the town is still rebuilding.", "duration") == []
+
+
+def test_earlier_than_planned_is_a_duration() -> None:
+    c = one("The mine will close in 2030, five years earlier than planned.", "duration")
+    assert (c.value, c.unit) == (5, "year")
+
+
+def test_an_event_days_before_another_is_an_offset() -> None:
+    assert claims_of("The survey, published ten days before the vote, was wrong.", "duration") == []
+    c = one("He must serve at least six years before he can seek parole.", "duration")
+    assert (c.value, c.qualifier) == (6, "at_least")
+
+
+def test_a_maturity_naming_a_bond_is_no_duration() -> None:
+    assert claims_of("The 30-year bond yield rose.", "duration") == []
+    assert one("He signed a three-year contract.", "duration").value == 3
+
+
+def test_a_day_after_a_figure_is_its_rate() -> None:
+    text = "The field produces about 90,000 barrels a day of crude."
+    assert claims_of(text, "duration") == []
+    c = one(text, "quantity")
+    assert (c.span, c.value, c.unit) == ("about 90,000 barrels a day", 90000, "barrels")
+
+
+def test_a_duration_carries_the_time_its_clause_gives() -> None:
+    assert one("The 1998 strike, in 1998, lasted 23 days.", "duration").date == "1998"
+
+
+def test_short_points_are_percentage_points_where_the_paragraph_has_percentages() -> None:
+    text = "Ortiz won 41.5% and Vance 38.9%, a lead of 2.6 points; they were within a point in May."
+    found = claims_of(text, "percent")
+    assert [(c.span, c.value) for c in found if "point" in c.span] == [
+        ("2.6 points", 2.6), ("within a point", 1),
+    ]  # fmt: skip
+    assert claims_of("Arden have 64 points from 30 games.", "percent") == []

@@ -89,7 +89,7 @@ def test_light_heads_keep_the_noun_that_names_them(text: str, unit: str) -> None
         ("The tower is 1,083 feet tall.", 1083, "ft"),
         ("The depot covers 45,000 square metres.", 45000, "m2"),
         ("Carbon dioxide hit 424 parts per million.", 424, "ppm"),
-        ("Tankers carry 2 million barrels a day.", 2e6, "bbl"),
+        ("Tankers carry 2 million barrels a day.", 2e6, "barrels"),
     ],
 )
 def test_quantity_units_of_wire_copy(text: str, value: float, unit: str) -> None:

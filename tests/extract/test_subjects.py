@@ -62,7 +62,8 @@ def test_a_conversion_in_brackets_shares_the_subject_of_the_amount_it_converts()
 def test_a_figure_set_against_the_one_before_shares_its_subject() -> None:
     found = claims_of("Exports rose to $4.2bn, up from $3.9bn in 2023.", "money")
     assert [c.subject for c in found] == ["Exports", "Exports"]
-    assert one("Support rose 4 points to 38%.", "percent").subject == "Support"
+    found = claims_of("Support rose 4 points to 38%.", "percent")
+    assert [(c.span, c.subject) for c in found] == [("4 points", "Support"), ("38%", "Support")]
     found = claims_of("Labour took 31.2%, down 2.5 percentage points.", "percent")
     assert [c.subject for c in found] == ["Labour", "Labour"]
 
