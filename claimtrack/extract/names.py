@@ -441,8 +441,11 @@ class People:
         self.mention_positions: list[int] = []
         self.mention_names: list[str] = []
         self.full: dict[str, str] = {}
-        # "Governor Jane Doe ... the governor said": the role word maps to the latest holder.
-        self.roles: dict[str, str] = {}
+        # "Governor Jane Doe ... the governor said": worked out on the first question, from the
+        # multi-word mentions kept here (most documents never ask).
+        self._role_sources: list[tuple[int, int, str, str, bool]] = []
+        self._text = text
+        self._roles: list[tuple[int, str, str]] | None = None
         # Two passes: runs of two or more capitalised words name people in full; then the
         # surnames of those people are found where they stand alone. Most runs are one word
         # ("The", "He"), and skipping them in Python is most of the speed.
@@ -507,9 +510,7 @@ class People:
             first_seen[words[-1]] = start
         name = full.get(words[-1], name)
         found.append((start, name, possessive))
-        self._note_roles(run, name)
-        if not possessive:
-            self._note_apposition(text, start, end, name)
+        self._role_sources.append((start, end, run, name, possessive))
 
     def _surnames(
         self,
@@ -531,23 +532,38 @@ class People:
                         found.append((pos, name, possessive))
                 pos = text.find(surname, end)
 
-    def _note_roles(self, run: str, name: str) -> None:
-        for word in run.split()[:-1]:
-            low = word.lower().rstrip(".")
-            if _is_title(word) and low not in _HONORIFICS:
-                self.roles[low] = name
+    def _find_roles(self) -> list[tuple[int, str, str]]:
+        """(position, role word, person) for every role a mention gives, in text order."""
+        roles: list[tuple[int, str, str]] = []
+        text = self._text
+        for start, end, run, name, possessive in self._role_sources:
+            for word in run.split()[:-1]:
+                low = word.lower().rstrip(".")
+                if _is_title(word) and low not in _HONORIFICS:
+                    roles.append((start, low, name))
+            if possessive:
+                continue
+            after = _ROLE_AFTER.match(text, end, end + 70)
+            if after and _is_title(after.group("role")):
+                roles.append((start, after.group("role"), name))
+            before = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+            if before and _is_title(before.group("role")):
+                roles.append((start, before.group("role").lower(), name))
+        return roles
 
-    def _note_apposition(self, text: str, start: int, end: int, name: str) -> None:
-        after = _ROLE_AFTER.match(text, end, end + 70)
-        if after and _is_title(after.group("role")):
-            self.roles[after.group("role")] = name
-        before = _ROLE_BEFORE.search(text, max(0, start - 60), start)
-        if before and _is_title(before.group("role")):
-            self.roles[before.group("role").lower()] = name
-
-    def by_role(self, role: str) -> str | None:
-        """The person last introduced with this role word ("governor"), if any."""
-        return self.roles.get(role.lower())
+    def by_role(self, role: str, before: int | None = None) -> str | None:
+        """The person last introduced with this role word ("governor") before ``before`` (any
+        position when None), else the first one introduced after it."""
+        if self._roles is None:
+            self._roles = self._find_roles()
+        role = role.lower()
+        holders = [(pos, name) for pos, r, name in self._roles if r == role]
+        if not holders:
+            return None
+        if before is None:
+            return holders[-1][1]
+        earlier = [name for pos, name in holders if pos < before]
+        return earlier[-1] if earlier else holders[0][1]
 
     @staticmethod
     def _titled(run: str) -> bool:

@@ -189,7 +189,7 @@ class _Attributor:
             return self._pronoun(quote_start)
         role = re.fullmatch(r"the\s+(?:[a-z-]+\s+)?(?P<role>[a-z-]+)", who)
         if role and is_title(role.group("role")):
-            return self.people.by_role(role.group("role")) or who
+            return self.people.by_role(role.group("role"), quote_start) or who
         one = _ONE_RE.search(who)
         if one:
             phrase = one.group(0)

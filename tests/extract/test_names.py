@@ -38,3 +38,12 @@ def test_a_surname_before_the_full_name_is_not_resolved_backwards() -> None:
     people = People(text)
     assert people.positions == [text.index("Marta")]
     assert people.by_role("minister") == "Marta Holm"
+
+
+def test_a_role_goes_to_its_holder_before_the_position_asked_about() -> None:
+    text = "Mayor Ann Lee spoke first. Later Mayor Bob Ray, her successor, took questions."
+    people = People(text)
+    assert people.by_role("mayor", text.index("Later")) == "Ann Lee"
+    assert people.by_role("mayor") == "Bob Ray"
+    assert people.by_role("mayor", 0) == "Ann Lee"  # nobody before: the first one after
+    assert people.by_role("governor") is None
