@@ -118,6 +118,7 @@ TITLES = frozenset(
         "councillor",
         "councilor",
         "cllr.",
+        "cllr",
         "gov.",
         "lt.",
         "capt.",

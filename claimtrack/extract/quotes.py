@@ -42,13 +42,15 @@ _INSTITUTION = (
     r"ministry|government|army|military|police|presidency|office|embassy|commission|council|"
     r"court|agency|company|firm|group|bank|union|alliance|administration|cabinet|parliament"
 )
-# "The Kremlin", "the White House", "the Ukrainian foreign ministry".
+# "The Kremlin", "the White House", "the Ukrainian foreign ministry", "Marsden council".
 _ORG = (
     rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b"
     # "the foreign ministry of Asterra", "the Ministry of Finance"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?|[A-Z][\w'’-]*)"
     # "Ukraine's foreign ministry", "Starmer's office": an institution named by its owner
-    rf"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{_INSTITUTION})\b)"
+    rf"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{_INSTITUTION})\b"
+    # "Marsden council", "Leeds city council": a place's own institution, lower case
+    rf"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}\s+(?:[a-z]+\s+)?(?:{_INSTITUTION})\b)"
 )
 _ORG_RE = re.compile(rf"\s*(?P<org>{_ORG})(?=\s|$|[,.;])")
 _ORG_END = re.compile(rf"(?P<org>{_ORG})\s*(?:[a-z]+ly\s+)?$")
@@ -212,8 +214,12 @@ class _Attributor:
 
     def after(self, start: int, end: int) -> str | None:
         text = self.text
+        if text[end : end + 1] == ".":
+            return None  # '"... throughout". The leader, X, said ...': the next sentence's
         limit = min(_line_end(text, end), end + 160)
         m = _AFTER_WHO_VERB.match(text, end, limit)
+        if m and text[end - 2 : end - 1] == "." and "," in m.group("who"):
+            m = None  # '"... throughout." The current leader, X, said': a new sentence
         if m:
             who = self._who(m.group("who"), m.start("who"), m.end("who"), start)
             if who:

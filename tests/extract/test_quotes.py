@@ -460,3 +460,21 @@ def test_a_bare_surname_that_speaks_between_two_quotes_takes_over() -> None:
     assert [c.speaker for c in claims_of(text, "quote")] == ["Brandt", "Ferreira"]
     text = '"We will win this case on the facts," Brandt said. It rained. "We are ready."'
     assert [c.speaker for c in claims_of(text, "quote")] == ["Brandt", "Brandt"]
+
+
+def test_an_attribution_in_the_next_sentence_is_not_the_quotes() -> None:
+    text = (
+        'Dunmore council said in a statement that it had "cooperated fully with the police '
+        'throughout". The current leader, Cllr Ines Wade, said lessons had been learned.'
+    )
+    assert one(text, "quote").speaker == "Dunmore council"
+    text = (
+        '"Every procedure that allowed this has now been changed." The current leader, '
+        "Cllr Ines Wade, said so on Monday."
+    )
+    assert one(text, "quote").speaker != "Ines Wade"
+
+
+def test_cllr_without_a_full_stop_is_a_title() -> None:
+    text = '"We have changed every rule that let this happen," said Cllr Ines Wade.'
+    assert one(text, "quote").speaker == "Ines Wade"
