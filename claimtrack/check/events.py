@@ -1,12 +1,14 @@
-"""What a date dates, in the words of its own clause: "the electoral commission ordered a full
-recount, which will take place Thursday" and "The commission will recount every ballot on
-Wednesday, March 10" name one event (a recount) though their extracted subjects share nothing.
+"""What a date dates, in the common words of its own clause: "the electoral commission ordered
+a full recount, which will take place Thursday" and "The commission will recount every ballot
+on Wednesday, March 10" name one event (a recount) though their extracted subjects share
+nothing.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from claimtrack.check import frame as framing
@@ -38,10 +40,21 @@ def event_words(sentence: str, span: str) -> frozenset[str]:
         return frozenset()
     left, right = framing.clause_bounds(sentence, at, at + len(span))
     before = text.words(sentence[left:at])
-    after = text.words(sentence[at + len(span) : right])
+    after = text.words(_until_next(sentence[at + len(span) : right]))
     near = [*reversed(before[-EVENT_WORDS:]), *after[:EVENT_WORDS]]
     found = {w for w in (text.content_word(word) for word in near) if w}
-    return frozenset(found - _NOT_EVENTS)
+    # Names say whose story it is, which every date of the story shares, not what happened.
+    return frozenset(found - _NOT_EVENTS - text.entities(sentence))
+
+
+_NEXT = re.compile(r"\s(?:and|but|then)\s|\s(?:on|in|from|until|by)\s+[A-Z0-9]")
+
+
+def _until_next(after: str) -> str:
+    """The words after a date up to the next event ("and is expected to start ... on
+    Saturday" is another one)."""
+    m = _NEXT.search(after)
+    return after[: m.start()] if m else after
 
 
 @functools.lru_cache(maxsize=16384)

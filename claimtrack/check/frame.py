@@ -152,6 +152,12 @@ _CHANGE_BEFORE = re.compile(
     r"dropped|declined|slipped|increased|decreased|up|down|gained|lost|cut|raised|by)\s+$",
     re.IGNORECASE,
 )
+_DIFFERENCE = re.compile(
+    r"\s*(?:more|fewer|less|higher|lower|greater|smaller|bigger)\s+than\b|\s*short\s+of\b"
+    r"|\s*(?:above|below|ahead\s+of|behind)\b",
+    re.IGNORECASE,
+)
+_PER_BEFORE = re.compile(r"(?:\d[\d,.]*|\b[a-z]+)\s+([a-z]+)\s+(?:in|from|over|across)\s+$")
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:rise|fall|increase|decrease|drop|decline|jump|gain|cut|growth|hike|higher|lower|"
     r"more|less|up|down)\b",
@@ -160,7 +166,7 @@ _CHANGE_AFTER = re.compile(
 
 # Holders of a figure: "Kestrel's revenue rose to", "Esterland pledging", "goals for Caldora".
 _NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.&-]*){0,3}"
-_POSSESSIVE = re.compile(rf"({_NAME})['’]s?\s+((?:[a-z][\w-]*\s+){{0,3}})$")
+_POSSESSIVE = re.compile(rf"({_NAME})['’]s?\s+((?:[a-z0-9][\w-]*\s+){{0,3}})$")
 _ACTOR = re.compile(rf"({_NAME})\s+((?:[a-z][\w-]*\s+){{0,2}})$")
 # "nine goals for Caldora", "22 goals in 36 league games for Olmo": the counted noun, perhaps
 # an "in N games", then the holder; a verb in between ("27 states endorsed the plan for
@@ -580,6 +586,11 @@ def same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or _meet(set(a), set(b))
 
 
+def meets(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Some name of one is a name of the other (both given)."""
+    return bool(a) and bool(b) and _meet(set(a), set(b))
+
+
 def _meet(a: set[str], b: set[str]) -> bool:
     if a & b:
         return True
@@ -623,7 +634,34 @@ def _aspects(
         out.add("region")
     if kind == "percent" and (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after)):
         out.add("change")
+        out |= _direction(before, after)
+    if _DIFFERENCE.match(after):
+        out.add("change")  # "10 more than a majority", "five short of the 76": a difference
+    if kind == "count":
+        m = _PER_BEFORE.search(before)
+        if m:
+            out.add(f"of:{stem(m.group(1))}")  # "17 goals in [49 games]": games of a tally
     return out
+
+
+_UP = _wordset(
+    """rose rise rises risen rising grew grow grows grown jumped climbed increased up
+    gained raised higher more increase jump gain growth hike"""
+)
+_DOWN = _wordset(
+    """fell fall falls fallen falling dropped declined slipped decreased down lost cut
+    lower less decrease drop decline"""
+)
+
+
+def _direction(before: str, after: str) -> set[str]:
+    """A rise or a fall: "fell 0.12 points" and "rose 0.3 points" are two changes."""
+    near = [*before.lower().split()[-2:], *after.lower().split()[:1]]
+    if _UP.intersection(near) and not _DOWN.intersection(near):
+        return {"dir:up"}
+    if _DOWN.intersection(near) and not _UP.intersection(near):
+        return {"dir:down"}
+    return set()
 
 
 def _period(
@@ -667,7 +705,7 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     pa, pb = _of(a, ("poll:",)), _of(b, ("poll:",))
     if pa and pb and not pa & pb:
         return False  # the exit poll and the final poll
-    for family in (("rate:", "over:", "total"), ("nation", "region")):
+    for family in (("rate:", "over:", "total"), ("nation", "region"), ("of:",), ("dir:",)):
         fa, fb = _of(a, family), _of(b, family)
         if fa and fb and not fa & fb:
             return False

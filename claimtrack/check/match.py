@@ -282,7 +282,9 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
         return None  # the first walkout and the next one
     # A story has many events and the verbs around their dates vary: the subjects must meet,
     # or the clauses name the same event in words of their own.
-    score = same_thing(x, y, DATE_CONTEXT_MIN, other_subjects=False)
+    score = None
+    if x.subject_words and y.subject_words:
+        score = same_thing(x, y, DATE_CONTEXT_MIN, other_subjects=False)
     if score is None:
         score = events.same_event(x, y)
     if score is None:

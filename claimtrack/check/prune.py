@@ -38,13 +38,17 @@ def _rank(edge: Edge, rows: Mapping[int, Row]) -> float:
 
 
 def _actors(a: Row, b: Row) -> float:
-    """Named actors before both figures: the same one counts for the match, others against."""
+    """Named actors before the figures: one named by both sentences counts for the match
+    ("the Social Democrats 15" and "the Social Democrats, who won 15 seats"), different
+    ones against it."""
     if a.kind in ("date", "quote"):
         return 0.0
     fa, fb = a.frame.actors, b.frame.actors
-    if not fa or not fb:
-        return 0.0
-    return ACTOR_WEIGHT if framing.same_actor(fa, fb) else -ACTOR_WEIGHT
+    if framing.meets(fa, b.names | fb) or framing.meets(fb, a.names):
+        return ACTOR_WEIGHT
+    if fa and fb:
+        return -ACTOR_WEIGHT
+    return 0.0
 
 
 def _bounded(row: Row) -> bool:
