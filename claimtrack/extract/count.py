@@ -195,8 +195,10 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     phrase, end = phrase_after(text, gap.end(), b, plural_ends=True)
     if not phrase or _SOURCING.match(text, end):
         return None
+    if _CROWD_VERB.match(phrase.split()[0]):
+        return "people", "crowd", num.end  # "41,230 watched the final"
     if _VERB_FIRST.match(phrase):
-        return None  # "three voted to hold", "41,236 watched": a verb, the noun is elided
+        return None  # "three voted to hold", "set by": a verb, the noun is elided
     counted = counted_unit(phrase)
     if counted is None or counted.split()[-1] in _NOT_COUNTED or counted.split()[0] in _NOT_COUNTED:
         return None
@@ -214,7 +216,13 @@ def _qualifier_start(text: str, start: int) -> int:
 
 # "its two cancer drugs" says how many it has, so possessives are not in this list.
 _GAP = re.compile(r"[ \t]+")
-_VERB_FIRST = re.compile(r"^(?:[a-z]+ed|were|was|are|is|had|have|did|will|would)$")
+_VERB_FIRST = re.compile(
+    r"^(?:[a-z]+ed|were|was|are|is|had|have|did|will|would|set|put|cut|hit|held|made|won|lost|"
+    r"sold|paid|built|taken|given|seen|known|shown|spent|left|kept|found|brought|bought|went)$"
+)
+# "41,230 watched", "about 9,000 turned out": a crowd, counted in people.
+_CROWD_VERB = re.compile(r"^(?:watched|attended|turned|packed|filled|gathered|marched|queued)$")
+_CROWD_WORDS = re.compile(r"\b(?:attendances?|crowds?|audiences?|spectators)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
@@ -266,7 +274,7 @@ _OF_THE = re.compile(
 # a figure set against the count just before it in the sentence counts the same noun.
 _SET_AGAINST = re.compile(
     r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\band|\bbut|"
-    r"\bwhile|\bfrom|\banother|\ba\s+further|\ban\s+additional)\s+$"
+    r"\bwhile|\bfrom|\bafter|\banother|\ba\s+further|\ban\s+additional)\s+$"
 )
 _AFTER_SET = re.compile(
     r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by|before|after|since|during|earlier|for|"
@@ -283,7 +291,8 @@ _OVER = re.compile(r"[Oo]ver\s")
 # Cues that a bare number counts the noun of the count before it in the paragraph:
 # "five short of", "10 more than a majority", "three clear of" (a comparison after it) ...
 _COMPARED_AFTER = re.compile(
-    r"\s+(?:short\s+of|more\s+than|fewer\s+than|clear\s+of|ahead\s+of|behind|adrift\s+of)\b"
+    r"\s+(?:short\s+of|more\s+than|fewer\s+than|clear\s+of|ahead\s+of|behind|adrift\s+of|"
+    r"needed|required)\b"
 )
 # ... "National Renewal has 52,", "Brackmoor on 76", "with seven", "it has about 16,800 today"
 # (a holder and a verb of holding before it, nothing after it) ...
@@ -363,7 +372,9 @@ _NOT_HOLDERS = frozenset(
 )
 
 
-_ADJUNCT_BEFORE = re.compile(r"\b(?:from|in|of|over|after|for|with|across)\s+$")
+_ADJUNCT_BEFORE = re.compile(
+    r"\b(?:from|in|of|over|after|for|with|across)\s+(?:all\s+|the\s+|its\s+|their\s+)?$"
+)
 
 
 def _main_count(text: str, out: list[ExtractedClaim], before: int) -> ExtractedClaim | None:
@@ -421,6 +432,8 @@ def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted
         subject = noun or subject
     if before.group("crowd"):
         unit, subject = "people", before.group("crowd")  # "a crowd of 41,236"
+    elif unit is None and _CROWD_WORDS.search(subject):
+        unit = "people"  # "average league attendance rose to 39,900"
     # "could pass 70,000": a level to be crossed, so at least that many.
     return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)
 

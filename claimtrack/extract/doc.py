@@ -67,7 +67,9 @@ _TIED_PREP = re.compile(
     r"\s+(?:(?:early|mid|late)[- ])?$",
     re.IGNORECASE,
 )
-_IN_BEFORE = re.compile(r"\b(?:[Ii]n|(?:year|months|quarter)\s+to)\s+$")
+_IN_BEFORE = re.compile(
+    r"\b(?:[Ii]n|(?:year|months|quarter)\s+to|(?:end|start|beginning|middle)\s+of)\s+$"
+)
 # A figure for another time sits across these: "40% now, up from 25% in 2023".
 _ORIGIN = re.compile(
     r"\b(?:founded|established|born|created|formed|launched|built|opened|set\s+up)\s+(?:in\s+)?$"
@@ -75,7 +77,8 @@ _ORIGIN = re.compile(
 _OTHER_TIME = re.compile(
     r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b|;|\b(?:as|than)\s+in\b"
     # "fell 6.5% to $42.10, their lowest since March 2020": the time compared against
-    r"|\b(?:[a-z]{2,}est|worst|best|most|least)\s+(?:level\s+|rate\s+|point\s+)?since\b"
+    r"|\b(?:the|its|their|his|her|a|new)\s+(?:[a-z]{2,}est|worst|best|most|least)"
+    r"\s+(?:level\s+|rate\s+|point\s+)?since\b"
 )
 # "the chief executive, who took over in 2021, said ...": a time inside a relative clause.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*$")
@@ -91,6 +94,10 @@ _OWN_TIME_AFTER = re.compile(
 # A time before the figure in another clause of the sentence does not date it: "by 2030, and
 # shares fell by a fifth".
 _OTHER_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
+# ... unless its verb is gapped: "won 33.1% and 64 seats, and the Civic Alliance 27.5%".
+_CLAUSE_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|[a-z]{3,}s)\b"
+)
 # "looked at 2025, when fires burned 61,000 hectares": the year the clause then describes.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")  # "1. January 2023:"
@@ -100,7 +107,10 @@ _MARK_STARTS = re.compile(
 )
 # "demand peaked at 9,410 MW on Monday, August 10", "212 µg/m3 in Valdecarra on Aug. 9": the
 # day written just after a figure is the figure's.
-_DAY_AFTER = re.compile(r"\s+(?:(?:in|at|near)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?on\s+")
+_DAY_AFTER = re.compile(
+    r"\s+(?:(?:in|at|near)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?"
+    r"(?:(?:was|were|is|are|had\s+been|have\s+been)\s+[a-z]{3,}ed\s+)?on\s+"
+)
 _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
@@ -273,7 +283,8 @@ class Doc:
                 continue
             if _ORIGIN.search(self.text, max(0, m_start - 16), m_start):
                 continue  # "founded in 1998, employs 5,000": when it began, not when counted
-            if before and _OTHER_CLAUSE.search(gap):
+            clause = _OTHER_CLAUSE.search(gap) if before else None
+            if clause and _CLAUSE_VERB.search(gap, clause.end()):
                 continue
             if (
                 before
@@ -315,8 +326,8 @@ class Doc:
             date = d.date or ""
             if len(date) == 10 and d.start >= claim.end:
                 m = _DAY_AFTER.match(text, claim.end)
-                if m and m.end() == d.start and (claim.date is None or date.startswith(claim.date)):
-                    return replace(claim, date=date)
+                if m and m.end() == d.start:
+                    return replace(claim, date=date)  # the day written onto it beats all
             own = claim.date or ""
             yearless = not any(ch.isdigit() for ch in d.span)
             if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:

@@ -134,7 +134,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             value = 1.5 if m.group("half") else 1.0
             unit = m.group("unit")
             qualifier, _ = _qualifier(doc, m.start())
-            long_span = unit.lower() in ("decade", "centur", "fortnight")
+            long_span = unit.lower() in ("decade", "centur")
             stretch = re.match(r"\s+of\s+[a-z]", text[m.end() : m.end() + 8])
             if not m.group("half") and qualifier == "exact" and not (long_span or stretch):
                 continue  # "a year" alone is usually a rate ("tonnes a year")

@@ -194,7 +194,8 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
 
 
 # "a gap of 4.3 points", "six points ahead", "within a point", "one point higher": percentage
-# points written short, in a paragraph that gives percentages (elsewhere points are scores).
+# points written short, where the paragraph gives percentages or the sentence speaks of polls
+# or rates (elsewhere points are scores, or the points of a plan).
 _POINTS = re.compile(r"\s+points?\b")
 _A_POINT = re.compile(
     r"\b(?:[Aa]\s+(?:single\s+)?|[Hh]alf\s+a\s+)point\b"
@@ -211,7 +212,7 @@ _SPORT = re.compile(
 
 def _short_points(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
-    if "point" not in text or not _PERCENT_SIGN.search(text):
+    if "point" not in text:
         return []
     found: list[tuple[int, int, float]] = []
     for num in doc.numbers:
@@ -229,12 +230,12 @@ def _short_points(doc: Doc) -> list[ExtractedClaim]:
         found.append((m.start(), m.end(), 0.5 if m.group(0)[0] in "Hh" else 1.0))
     out: list[ExtractedClaim] = []
     for start, end, value in sorted(found):
-        para_a, para_b = _paragraph(text, start)
         a, b = doc.sentences.bounds(start, end)
         if doc.in_no_go(start, end) or _SPORT.search(text, a, b):
             continue
-        if not _PERCENT_SIGN.search(text, para_a, para_b):
-            continue
+        para_a, para_b = _paragraph(text, start)
+        if not (_PERCENT_SIGN.search(text, para_a, para_b) or _POINT_TOPICS.search(text, a, b)):
+            continue  # the paragraph gives percentages, or the sentence speaks of polls, rates
         qualifier, q_start = qualifier_before(text, start, article=True)
         out.append(
             doc.claim(
@@ -249,6 +250,13 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     a = text.rfind("\n\n", 0, pos)
     b = text.find("\n\n", pos)
     return (0 if a < 0 else a), (len(text) if b < 0 else b)
+
+
+_POINT_TOPICS = re.compile(
+    r"\b(?:polls?|polling|pollsters?|surveys?|vote\s+share|turnout|approval|inflation|"
+    r"(?:interest\s+)?rates?|yields?|unemployment)\b",
+    re.IGNORECASE,
+)
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:

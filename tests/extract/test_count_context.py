@@ -82,3 +82,35 @@ def test_over_a_stretch_of_seasons_is_exact() -> None:
 
 def test_a_time_of_day_naming_a_service_is_no_count() -> None:
     assert claims_of("Commuters waited for the 8.05 train in the rain.", "count") == []
+
+
+def test_crowds_and_attendances_are_people() -> None:
+    text = "Average attendance rose to 21,400 this season from 19,800 the season before."
+    found = claims_of(text, "count")
+    assert [(c.value, c.unit) for c in found] == [(21400, "people"), (19800, "people")]
+    assert one("In all, 12,500 watched the final.", "count").unit == "people"
+
+
+def test_a_record_and_a_number_needed_take_the_noun_before() -> None:
+    text = "She has 18 wins, two clear of the record of 20 set by Ruiz."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [
+        (18, "wins"), (2, "wins"), (20, "wins"),
+    ]  # fmt: skip
+    text = "The bloc holds 140 seats, short of the 151 needed for a majority."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [(140, "seats"), (151, "seats")]
+
+
+def test_a_figure_after_another_of_an_earlier_season_counts_the_same_noun() -> None:
+    text = "He has 17 league goals this season, after 11 the season before."
+    assert [(c.value, c.unit) for c in claims_of(text, "count")] == [
+        (17, "league goals"), (11, "league goals"),
+    ]  # fmt: skip
+
+
+def test_the_holder_count_skips_a_count_in_a_prepositional_phrase() -> None:
+    text = (
+        "The Blue Party has won 80 seats, with all 1,204 polling stations counted. The Reds have"
+        " 61, and the Greens 9."
+    )
+    found = claims_of(text, "count")
+    assert [(c.value, c.unit) for c in found][2:] == [(61, "seats"), (9, "seats")]

@@ -69,3 +69,21 @@ def test_a_superlative_since_a_time_does_not_date_the_figure() -> None:
 def test_a_time_in_a_relative_clause_does_not_date_a_later_figure() -> None:
     text = "The mayor, who was elected in 2022, said the city had approved a $40m levee."
     assert one(text, "money", FRIDAY).date is None
+
+
+def test_a_gapped_clause_keeps_the_time_of_the_first() -> None:
+    text = "At the 2019 election Labour won 32.2% and 202 seats, and the Greens 4.1% and one seat."
+    found = claims_of(text, "percent", FRIDAY)
+    assert [(c.value, c.date) for c in found] == [(32.2, "2019"), (4.1, "2019")]
+
+
+def test_the_end_of_a_month_dates_a_figure() -> None:
+    text = "Capacity stood at 3.1 GW at the end of January."
+    assert one(text, "quantity", FRIDAY).date == "2026-01"
+
+
+def test_a_day_after_a_passive_verb_dates_the_figure_and_beats_a_label_year() -> None:
+    c = one("About 600 trains were cancelled on Tuesday.", "count", FRIDAY)
+    assert c.date == "2026-03-10"
+    c = one("The yield on the 2030 bond rose 0.2 percentage points on Tuesday.", "percent", FRIDAY)
+    assert c.date == "2026-03-10"

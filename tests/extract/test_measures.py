@@ -284,3 +284,13 @@ def test_short_points_are_percentage_points_where_the_paragraph_has_percentages(
         ("2.6 points", 2.6), ("within a point", 1),
     ]  # fmt: skip
     assert claims_of("Arden have 64 points from 30 games.", "percent") == []
+
+
+def test_in_a_fortnight_is_an_offset() -> None:
+    assert claims_of("Ask me again in a fortnight.", "duration") == []
+
+
+def test_short_points_near_polls_but_not_the_points_of_a_plan() -> None:
+    c = one("Pollsters had the two candidates separated by a single point.", "percent")
+    assert (c.span, c.value) == ("a single point", 1)
+    assert claims_of("The plan's four points were read out to MPs.", "percent") == []
