@@ -332,6 +332,13 @@ def _from_context(doc: Doc, num: Num, out: list[ExtractedClaim], q_start: int) -
     if not out or (num.words and num.value < 2 and q_start == num.start):
         return None
     text = doc.text
+    compared = _COMPARED_AFTER.match(text, num.end)
+    if not (
+        compared
+        or _NOTHING_AFTER.match(text, num.end)
+        or text[q_start - 10 : q_start].endswith("record of ")
+    ):
+        return None  # the anchored tests first: most numbers have a noun or a verb after them
     last = _main_count(text, out, num.start)
     if last is None or num.start - last.end > 400 or "\n\n" in text[last.end : num.start]:
         return None
@@ -339,7 +346,7 @@ def _from_context(doc: Doc, num: Num, out: list[ExtractedClaim], q_start: int) -
     same_sentence = last.start >= a
     window = max(0, q_start - 60)
     cue = (
-        _COMPARED_AFTER.match(text, num.end)
+        compared
         or _RECORD_BEFORE.search(text, max(0, q_start - 12), q_start)
         or (
             _NOTHING_AFTER.match(text, num.end)
@@ -351,13 +358,17 @@ def _from_context(doc: Doc, num: Num, out: list[ExtractedClaim], q_start: int) -
     )
     if not cue:
         return None
+    unit = last.unit or ""
     holder = holder_before(text, max(a, q_start - 60), q_start)
-    subject = f"{holder} {last.unit}" if holder else last.subject or last.unit
-    return _Counted(last.unit, subject, num.end)
+    subject = f"{holder} {unit}" if holder else last.subject or unit
+    return _Counted(unit, subject, num.end)
 
 
 def holder_before(text: str, a: int, start: int) -> str | None:
     """The party, club or company named as holding the figure written at ``start``."""
+    words = text[a:start].split()
+    if not words or not (words[-1][0].isupper() or words[-1].lower() in _HOLDING_WORDS):
+        return None  # a cheap test first: the pattern below is costly to search
     m = _HOLDER.search(text, a, start)
     if m is None:
         return None
@@ -365,6 +376,10 @@ def holder_before(text: str, a: int, start: int) -> str | None:
     return None if who.split()[0] in _NOT_HOLDERS else who
 
 
+_HOLDING_WORDS = frozenset(
+    """won took takes hold holds held got gets secured gained lost has have had scored claimed on
+    with""".split()  # noqa: SIM905
+)
 # Capitalised words opening a clause that are no holder: "Officials said", "In 2023".
 _NOT_HOLDERS = frozenset(
     """In On At By For From With About Of And But Or The A An It They He She We This That These

@@ -101,10 +101,17 @@ _CLAUSE_VERB = re.compile(
 # "looked at 2025, when fires burned 61,000 hectares": the year the clause then describes.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$")  # "1. January 2023:"
-# The scan for time marks starts from these (fast plain patterns, then the full one at each).
-_MARK_STARTS = re.compile(
-    rf"(?:19|20)\d\d|(?:{_MONTHS})|(?:[Tt]his|[Nn]ext|[Ll]ast)\s+year|now\b|currently\b"
+# The scan for time marks starts from these: each a plain pattern the regex engine finds fast
+# on its own (one alternation of them all is slower than the full pattern), then the full
+# pattern is tried where one of them starts.
+_MARK_STARTS = (
+    re.compile(r"(?:19|20)\d\d"),
+    re.compile(rf"(?:{_MONTHS})"),
+    re.compile(r"now\b"),
+    re.compile(r"currently\b"),
 )
+_YEAR_WORD = re.compile(r"year\b")
+_REL_BEFORE = re.compile(r"(?:[Tt]his|[Nn]ext|[Ll]ast)\s+$")
 # "demand peaked at 9,410 MW on Monday, August 10", "212 µg/m3 in Valdecarra on Aug. 9": the
 # day written just after a figure is the figure's.
 _DAY_AFTER = re.compile(
@@ -250,12 +257,17 @@ class Doc:
         """What ``_TIED_DATE.finditer`` finds, tried only where a plain pattern sees a year, a
         month, 'this/next/last year' or 'now' start: the same matches, found much faster."""
         text = self.text
+        starts = [m.start() for rx in _MARK_STARTS for m in rx.finditer(text)]
+        for word in _YEAR_WORD.finditer(text):
+            rel = _REL_BEFORE.search(text, max(0, word.start() - 12), word.start())
+            if rel is not None:
+                starts.append(rel.start())  # "this year", "next year", "last year"
         found: list[re.Match[str]] = []
         last_end = -1
-        for hit in _MARK_STARTS.finditer(text):
-            if hit.start() < last_end:
+        for start in sorted(set(starts)):
+            if start < last_end:
                 continue
-            m = _TIED_DATE.match(text, hit.start())
+            m = _TIED_DATE.match(text, start)
             if m is not None:
                 found.append(m)
                 last_end = m.end()

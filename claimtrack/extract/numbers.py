@@ -280,20 +280,29 @@ _PART_OF_WORD = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 # Digits written onto a currency code or a unit, which the scan above leaves out (it takes digits
 # touching letters for names: "G7", "F-16"): "CHF900m", "USD5bn", "42km", "3,400km", "450MW".
-_GLUED = re.compile(
-    r"(?<![A-Za-z])(?:USD|EUR|GBP|CHF|JPY|CNY|INR|AUD|CAD|SEK|NOK|DKK|PLN)(?=\d)"
-    r"|(?<![\w.,])(?=\d[\d,.]*(?:km|kg|mm|cm|MW|GW|kW|MWh|GWh|TWh|kWh|mph|kph)\b)"
-)
+# Each is found from a plain pattern that the regex engine skips to fast, then checked.
+_CODE_DIGIT = re.compile(r"[A-Z]{3}(?=\d)")
+_GLUED_CODES = frozenset("USD EUR GBP CHF JPY CNY INR AUD CAD SEK NOK DKK PLN".split())  # noqa: SIM905
+_DIGIT_UNIT = re.compile(r"\d(?=[kcmMGT])")
+_GLUED_UNIT = re.compile(r"(?:km|kg|mm|cm|MW|GW|kW|MWh|GWh|TWh|kWh|mph|kph)\b")
 _GLUED_NUMBER = re.compile(rf"(?P<n>{_DIGITS})(?P<s>(?:bn|m|mn|k|million|billion)\b)?")
 
 
 def _glued(text: str) -> list[Num]:
-    if not any(ch.isdigit() for ch in text):
-        return []
+    starts: list[tuple[int, bool]] = []
+    for m in _CODE_DIGIT.finditer(text):
+        if m.group(0) in _GLUED_CODES and not (m.start() and text[m.start() - 1].isalpha()):
+            starts.append((m.end(), True))
+    for m in _DIGIT_UNIT.finditer(text):
+        if _GLUED_UNIT.match(text, m.end()):
+            begin = m.start()
+            while begin > 0 and (text[begin - 1].isdigit() or text[begin - 1] in ",."):
+                begin -= 1
+            if not (begin and (text[begin - 1].isalnum() or text[begin - 1] in "_.,")):
+                starts.append((begin, False))
     out: list[Num] = []
-    for m in _GLUED.finditer(text):
-        code = m.end() > m.start()
-        g = _GLUED_NUMBER.match(text, m.end())
+    for begin, code in sorted(set(starts)):
+        g = _GLUED_NUMBER.match(text, begin)
         if g is None or (not code and g.group("s")):
             continue
         raw = g.group(0) if code else g.group("n")
@@ -301,7 +310,7 @@ def _glued(text: str) -> list[Num]:
         if parsed is None:
             continue
         value, scaled, short = parsed
-        out.append(Num(m.end(), m.end() + len(raw), value, None, False, scaled, short))
+        out.append(Num(begin, begin + len(raw), value, None, False, scaled, short))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .doc import Doc
 from .numbers import is_change, qualifier_before
@@ -196,7 +197,7 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
 # "a gap of 4.3 points", "six points ahead", "within a point", "one point higher": percentage
 # points written short, where the paragraph gives percentages or the sentence speaks of polls
 # or rates (elsewhere points are scores, or the points of a plan).
-_POINTS = re.compile(r"\s+points?\b")
+_POINT_WORD = re.compile(r"points?\b")
 _A_POINT = re.compile(
     r"\b(?:[Aa]\s+(?:single\s+)?|[Hh]alf\s+a\s+)point\b"
     r"(?!\s+(?:of\s+(?:view|order|contention|no\s+return)|to\s+(?:prove|make)|where|when|"
@@ -215,17 +216,26 @@ def _short_points(doc: Doc) -> list[ExtractedClaim]:
     if "point" not in text:
         return []
     found: list[tuple[int, int, float]] = []
-    for num in doc.numbers:
-        m = _POINTS.match(text, num.end)
+    nums = doc.numbers
+    ends = [num.end for num in nums] if "point" in text else []
+    for m in _POINT_WORD.finditer(text):  # few: found fast, then the number before each
+        before = m.start()
+        while before > 0 and text[before - 1] in " \t\u00a0":
+            before -= 1
+        k = bisect_left(ends, before)
+        if k == len(ends) or ends[k] != before or before == m.start():
+            continue
+        num = nums[k]
+        if num.value > 100:
+            continue
         if (
-            m
-            and num.value <= 100
-            and not text[max(0, num.start - 11) : num.start]
+            text[max(0, num.start - 11) : num.start]
             .lower()
             .strip()
             .endswith(("percentage", "basis"))
         ):
-            found.append((num.start, m.end(), num.value))
+            continue
+        found.append((num.start, m.end(), num.value))
     for m in _A_POINT.finditer(text):
         found.append((m.start(), m.end(), 0.5 if m.group(0)[0] in "Hh" else 1.0))
     out: list[ExtractedClaim] = []

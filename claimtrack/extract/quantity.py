@@ -90,6 +90,31 @@ _WHERE_VERB = re.compile(
 _UNITS_ANY_CASE = {w.lower(): sym for w, sym in _UNITS.items() if w not in _CASE_SENSITIVE}
 
 
+# The first word of every unit spelling, lower case: a number followed by none of these (after
+# one space or hyphen) has no unit, and the long unit pattern need not be tried.
+_FIRST_WORDS = frozenset(w.split()[0].lower() for w in _UNITS)
+_BY_FIRST_CHAR: dict[str, tuple[str, ...]] = {}
+for _w in sorted(_FIRST_WORDS):
+    _BY_FIRST_CHAR[_w[0]] = (*_BY_FIRST_CHAR.get(_w[0], ()), _w)
+
+
+def _may_be_unit(text: str, end: int) -> bool:
+    head = text[end : end + 16]
+    if head[:1] in (" ", "-", "\u00a0"):
+        head = head[1:]
+        if head[:1] in (" ", "-"):
+            head = head[1:]  # "450 - MW" is rare, but the pattern allows it
+    if not head or head[0].lower() not in _BY_FIRST_CHAR:
+        return False
+    word = head.split(None, 1)[0].lower()
+    if word in _FIRST_WORDS:
+        return True
+    if word.isalpha():
+        return False  # a plain word that is no unit ("people", "tonnesque" is no word)
+    # "tonnes/year", "km²,": a unit the pattern matches at the start of a longer word
+    return any(word.startswith(w) for w in _BY_FIRST_CHAR[word[0]])
+
+
 def _unit(raw: str) -> str | None:
     return _UNITS.get(raw) or _UNITS_ANY_CASE.get(raw.lower())
 
@@ -151,6 +176,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
     for num in doc.numbers:
+        if not _may_be_unit(text, num.end):
+            continue  # the cheap test first: most numbers are followed by no unit at all
         m = _AFTER.match(text, num.end)
         if not m:
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -484,47 +483,45 @@ _LINKS = frozenset(["of", "worth", "totalling", "totaling", "costing", "at"])
 
 
 class _Tok:
-    """A word or a mark of a sentence (a plain slotted class: tens of thousands are made per
-    million words, and a frozen dataclass costs twice as much to build)."""
+    """A word or a mark. One object per distinct string, shared by every place it occurs:
+    tens of thousands of tokens are looked at per million words, and most are the same few
+    hundred words, so none is built twice. Functions that need a token's place carry its
+    index in the list."""
 
-    __slots__ = ("is_word", "low", "start", "text")
+    __slots__ = ("is_word", "low", "text")
 
-    def __init__(self, text: str, start: int) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         low = text.lower()
         self.low = low.rstrip("'’") if low[-1] in "'’" else low
-        self.start = start
         self.is_word = text[0].isalpha()
 
 
-class _SentenceTokens:
-    """Tokens of the sentences of one text, made once per sentence: each numeric kind asks
-    for the subjects of its figures in the same sentences."""
-
-    def __init__(self) -> None:
-        self.text: str | None = None
-        self.by_sentence: dict[tuple[int, int], tuple[list[_Tok], list[int]]] = {}
-
-    def get(self, text: str, a: int, b: int) -> tuple[list[_Tok], list[int]]:
-        if text is not self.text:
-            self.text, self.by_sentence = text, {}
-        found = self.by_sentence.get((a, b))
-        if found is None:
-            toks = [_Tok(m.group(0), m.start()) for m in _WORD_OR_MARK.finditer(text, a, b)]
-            found = (toks, [t.start for t in toks])
-            self.by_sentence[(a, b)] = found
-        return found
+_TOKS: dict[str, _Tok] = {}
 
 
-_SENTENCE_TOKENS = _SentenceTokens()
+def _tokens(text: str) -> list[_Tok]:
+    words = _WORD_OR_MARK.findall(text)
+    out: list[_Tok | None] = [_TOKS.get(w) for w in words]
+    if None in out:
+        if len(_TOKS) > 200_000:
+            _TOKS.clear()  # bounded: a corpus of names must not grow it without end
+        for n, tok in enumerate(out):
+            if tok is None:
+                out[n] = _TOKS[words[n]] = _Tok(words[n])
+    return out  # type: ignore[return-value]  # every None was replaced
 
 
 def _window(text: str, a: int, b: int, start: int, end: int) -> tuple[list[_Tok], list[_Tok]]:
-    """The sentence's tokens up to 140 characters before the figure and 100 after it."""
-    toks, starts = _SENTENCE_TOKENS.get(text, a, b)
-    before = toks[bisect_left(starts, start - 140) : bisect_left(starts, start)]
-    after = toks[bisect_left(starts, end) : bisect_left(starts, end + 100)]
-    return before, after
+    """The sentence's tokens up to 140 characters before the figure and 90 after it; a word
+    the window's far edges would cut is left out."""
+    lo = max(a, start - 140)
+    if lo > a and text[lo - 1].isalnum():
+        lo = text.find(" ", lo, start) + 1 or start
+    hi = min(b, end + 90)
+    if hi < b and text[hi].isalnum():
+        hi = max(end, text.rfind(" ", end, hi))
+    return _tokens(text[lo:start]), _tokens(text[end:hi])
 
 
 def _verb_base(low: str) -> str | None:
@@ -574,51 +571,65 @@ def _content(tok: _Tok) -> bool:
 
 
 def _np_before(toks: list[_Tok], i: int, limit: int = 3) -> tuple[list[_Tok], int]:
-    """The noun phrase ending at toks[i] (walking left): its words and the index before it.
-    'the cost of recovery', 'preparations for the fund' are one phrase: 'of'/'for' join a
-    head to its complement, which keeps its last words."""
-    words: list[_Tok] = []
+    """The noun phrase ending at toks[i] (walking left): its words and the index before it."""
+    words, j, _ = _np_before_at(toks, i, limit)
+    return words, j
+
+
+def _np_before_at(
+    toks: list[_Tok], i: int, limit: int = 3
+) -> tuple[list[_Tok], int, list[int]]:
+    """... and each word's index. 'the cost of recovery', 'preparations for the fund' are one
+    phrase: 'of'/'for' join a head to its complement, which keeps its last words."""
+    at: list[int] = []
     j = i
-    while j >= 0 and len(words) < limit + 4:
+    while j >= 0 and len(at) < limit + 4:
         tok = toks[j]
-        if tok.low in _DETS and words and j > 1 and toks[j - 1].low in _JOINS:
+        first = toks[at[0]] if at else None
+        if tok.low in _DETS and first is not None and j > 1 and toks[j - 1].low in _JOINS:
             j -= 1  # "of the solar park": the article inside the phrase
             continue
         joins = j > 0 and _content(toks[j - 1]) and not _clear_verb(toks[j - 1])
-        if tok.low == "and" and words and joins and j > 1 and toks[j - 2].low in _JOINS:
-            words.insert(0, tok)  # "the cost of recovery and reconstruction"
+        if tok.low == "and" and first is not None and joins and j > 1 and toks[j - 2].low in _JOINS:
+            at.insert(0, j)  # "the cost of recovery and reconstruction"
             j -= 1
             continue
-        if tok.low in _JOINS and words and joins and words[0].low not in _JOINS:
-            words.insert(0, tok)
+        if tok.low in _JOINS and first is not None and joins and first.low not in _JOINS:
+            at.insert(0, j)
             j -= 1
             continue
         if not _content(tok) or _clear_verb(tok):
             break
-        words.insert(0, tok)
+        at.insert(0, j)
         j -= 1
-    while words and words[0].low in _JOINS:
-        words.pop(0)
-    return _trim(words, limit), j
+    while at and toks[at[0]].low in _JOINS:
+        at.pop(0)
+    at = _trim(toks, at, limit)
+    return [toks[k] for k in at], j, at
 
 
 _JOINS = frozenset(["of", "for", "on"])
 
 
-def _trim(words: list[_Tok], limit: int) -> list[_Tok]:
+def _trim(toks: list[_Tok], at: list[int], limit: int) -> list[int]:
     """At most ``limit`` content words (one more when a head is joined to its complement):
     the head and the complement's last words."""
-    content = [w for w in words if w.low not in _JOINS and w.low != "and"]
-    join = next((n for n, w in enumerate(words) if w.low in _JOINS), None)
+    content = [k for k in at if toks[k].low not in _JOINS and toks[k].low != "and"]
+    join = next((n for n, k in enumerate(at) if toks[k].low in _JOINS), None)
     if join is None:
-        return words[-limit:]
+        return at[-limit:]
     if len(content) <= limit + 1:
-        return words
-    return [words[join - 1], words[join], *[w for w in words[join + 1 :]][-(limit - 1) :]]
+        return at
+    return [at[join - 1], at[join], *at[join + 1 :][-(limit - 1) :]]
 
 
 def _np_after(toks: list[_Tok], i: int, limit: int = 3) -> list[_Tok]:
     """The noun phrase starting at toks[i] (after determiners), up to a break."""
+    return _np_after_at(toks, i, limit)[0]
+
+
+def _np_after_at(toks: list[_Tok], i: int, limit: int = 3) -> tuple[list[_Tok], int]:
+    """... and the index just after it."""
     while i < len(toks) and (toks[i].low in _DETS or toks[i].low in _LEADING):
         i += 1  # "on a new arms package"
     words: list[_Tok] = []
@@ -635,12 +646,13 @@ def _np_after(toks: list[_Tok], i: int, limit: int = 3) -> list[_Tok]:
             break  # "30% of the money go to rural counties"
         words.append(tok)
         i += 1
-    return words
+    return words, i
 
 
 def _phrase(words: list[_Tok]) -> str:
-    last = words[-1] if words else None
-    return " ".join(w.text.rstrip(",.;:") for w in words if w.low not in _JOINS or w is not last)
+    if words and words[-1].low in _JOINS:
+        words = words[:-1]
+    return " ".join(w.text.rstrip(",.;:") for w in words)
 
 
 def _skip_qualifiers_back(toks: list[_Tok], i: int) -> int:
@@ -748,10 +760,9 @@ def _after_subject(after: list[_Tok], money: bool, distance: bool) -> str | None
         purpose = _purpose_after(after[1:], skip=True)
         return purpose or (_NOMINAL.get(base) if base else None)
     if first.is_word and _content(first) and not _clear_verb(first):
-        words = _np_after(after, 0)
+        words, nxt = _np_after_at(after, 0)
         if not words:
             return None
-        nxt = after.index(words[-1]) + 1
         if nxt < len(after) and (after[nxt].low in _REPORTING or after[nxt].low in _AUX):
             return None  # "the 95% experts say is needed": the noun is the next clause's
         return _phrase(words)
@@ -860,7 +871,7 @@ def _verb_subject(before: list[_Tok], i: int, after: list[_Tok], duration: bool)
             return _phrase(subject)
         return None
     purpose = _purpose_after(after)
-    owner = _phrase(subject[-2:]) if subject and _proper(subject[-1], before) else None
+    owner = _phrase(subject[-2:]) if subject and _proper(subject[-1], before, j) else None
     if purpose:
         return f"{owner} {purpose}" if owner and owner.lower() not in purpose.lower() else purpose
     noun = _NOMINAL.get(base)
@@ -881,12 +892,13 @@ def _figure_word(tok: _Tok) -> bool:
     return tok.text[0].isdigit() or tok.low in _SCALE_WORDS or tok.text in ("%", "$", "€", "£")
 
 
-def _proper(tok: _Tok, toks: list[_Tok]) -> bool:
+def _proper(tok: _Tok, toks: list[_Tok], at: int) -> bool:
     """A name ('Britain', 'KET'), not a capitalised common plural opening the sentence
-    ('Donors pledged', 'Officials said')."""
+    ('Donors pledged', 'Officials said'); ``at`` is the token's index or just after it."""
     if not tok.text[0].isupper():
         return False
-    first = toks.index(tok) == 0 or toks[toks.index(tok) - 1].text in ('"', "“", "(", ":")
+    k = next((n for n in range(min(at, len(toks) - 1), -1, -1) if toks[n] is tok), 0)
+    first = k == 0 or toks[k - 1].text in ('"', "“", "(", ":")
     return not (first and tok.text[1:].islower() and tok.low.endswith("s"))
 
 
@@ -933,7 +945,7 @@ def _object_phrase(before: list[_Tok], i: int, prep: str | None) -> str | None:
     """The words before the figure are a noun phrase, not a verb: 'cut rates by 25bp' ->
     rates; 'lend Kyiv €35bn' -> loan; 'buy Helvion for CHF 14.5bn' -> Helvion purchase; 'the
     trust asked the board for £86m' -> trust request."""
-    words, k = _np_before(before, i)
+    words, k, at = _np_before_at(before, i)
     if not words:
         return None
     if k >= 0 and (before[k].low in _PERSONAL or before[k].low in _RELATIVES) and len(words) == 1:
@@ -941,8 +953,8 @@ def _object_phrase(before: list[_Tok], i: int, prep: str | None) -> str | None:
         return _NOMINAL.get(base) if base else None  # "they expect 4% more": a verb
     # "to lend Kyiv": a base-form verb after a modal or 'to' heads the phrase, not a noun.
     for n, w in enumerate(words):
-        if _after_modal(before, w) and w.text[0].islower():
-            k, words = before.index(w), words[n + 1 :]
+        if _after_modal(before, at[n]) and w.text[0].islower():
+            k, words, at = at[n], words[n + 1 :], at[n + 1 :]
             break
     if not words:
         return None
@@ -957,12 +969,11 @@ def _object_phrase(before: list[_Tok], i: int, prep: str | None) -> str | None:
             return f"{words[-1].text} {noun}"  # "buy Helvion for CHF 14.5bn"
         return noun  # "lend Kyiv €35bn": the loan
     stop = _clause_start(before, i)
-    words = [w for w in words if w.start >= before[stop].start] if stop < len(before) else []
+    words = [w for w, n in zip(words, at, strict=True) if n >= stop]
     return _phrase(words) if words else None
 
 
-def _after_modal(before: list[_Tok], word: _Tok) -> bool:
-    idx = before.index(word)
+def _after_modal(before: list[_Tok], idx: int) -> bool:
     return idx > 0 and before[idx - 1].low in ("will", "would", "to", "could", "can", "may",
                                                 "might", "should", "must")  # fmt: skip
 
@@ -1014,8 +1025,8 @@ def _purpose_after(after: list[_Tok], skip: bool = False) -> str | None:
 def _nearest_phrase(before: list[_Tok], i: int) -> str | None:
     """The noun phrase just before the figure in its clause, if the words there form one."""
     stop = _clause_start(before, i)
-    words, _ = _np_before(before, i)
-    words = [w for w in words if w.start >= before[stop].start] if stop < len(before) else []
+    words, _, at = _np_before_at(before, i)
+    words = [w for w, n in zip(words, at, strict=True) if n >= stop]
     return _phrase(words) if words else None
 
 
