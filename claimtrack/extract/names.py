@@ -615,7 +615,7 @@ _LEADING = NOT_PERSON | frozenset(
         "according", "asked", "both", "neither", "either", "not", "only", "even", "speaking",
         "addressing", "instead", "earlier", "later", "last", "next", "every", "each", "all",
         "most", "several", "few", "more", "officials", "police", "one", "two", "three",
-        "four", "five", "another", "no", "any",
+        "four", "five", "another", "no", "any", "said", "says", "added",
     }
 )  # fmt: skip
 

@@ -36,6 +36,18 @@ _GROUP = (
 )
 _GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _GROUP_END = re.compile(rf"(?<![\w-])(?P<group>{_GROUP})\s*$", re.IGNORECASE)
+# A company or body by its own capitalised name: "Northwind Energy", "Veltra AG", "the Bank of
+# England", "Dalmere Borough Council".
+_NAMED_ORG = (
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|&)\s+)?){0,4}(?:Energy|Holdings|Group|"
+    r"Corp\.?|Corporation|Inc\.?|Ltd|Bank|Airlines|Airways|Motors|Media|Partners|Capital|Systems|"
+    r"Technologies|Pharma|Industries|Council|Ministry|Commission|Agency|Authority|Union|"
+    r"Association|Federation|Foundation|Institute|University|Party|Police|Court|Office|"
+    r"Department|Trust|Board|Service|Services|Company|Network|AG|SA|SE|NV|plc|PLC|LLC|GmbH|"
+    r"[A-Z][\w&'’.-]*\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)"
+)
+_NAMED_ORG_RE = re.compile(rf"(?P<org>{_NAMED_ORG})")
+_NAMED_ORG_END = re.compile(rf"(?<![\w'’-])(?P<org>{_NAMED_ORG})\s*(?:[a-z]+ly\s+)?$")
 _VERB_RE = re.compile(rf"\b(?:{_VERBS}|saying|adding|urging|calling|telling|writing)\b")
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
 _INSTITUTION = (
@@ -44,9 +56,9 @@ _INSTITUTION = (
 )
 # "The Kremlin", "the White House", "the Ukrainian foreign ministry", "Marsden council".
 _ORG = (
-    rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b"
-    # "the foreign ministry of Asterra", "the Ministry of Finance"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?|[A-Z][\w'’-]*)"
+    rf"(?:[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*(?:(?:[a-z]+\s+)?(?:{_INSTITUTION})\b|[A-Z][\w'’-]*)"
+    # "the foreign ministry of Asterra", "the Bank of England"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?"
     # "Ukraine's foreign ministry", "Starmer's office": an institution named by its owner
     rf"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{_INSTITUTION})\b"
     # "Marsden council", "Leeds city council": a place's own institution, lower case
@@ -201,6 +213,9 @@ class _Attributor:
             return org.group(0)
         if _GROUP_RE.fullmatch(who):
             return who
+        named = _NAMED_ORG_RE.fullmatch(who)
+        if named:
+            return who  # "Northwind Energy said"
         return self._bare_name(who, first=True)
 
     def _bare_name(self, who: str, first: bool = False) -> str | None:
@@ -256,6 +271,9 @@ class _Attributor:
             bare = self._bare_name(text[max(s_start, verb.start() - 40) : verb.start()])
             if bare:
                 return bare
+            named = _NAMED_ORG_END.search(text, max(s_start, verb.start() - 80), verb.start())
+            if named:
+                return named.group("org")  # "In a statement, Northwind Energy said:"
             one = _ONE_RE.search(text, max(s_start, verb.start() - 60), verb.start())
             if one:
                 return one.group(0)[0].lower() + one.group(0)[1:]

@@ -478,3 +478,20 @@ def test_an_attribution_in_the_next_sentence_is_not_the_quotes() -> None:
 def test_cllr_without_a_full_stop_is_a_title() -> None:
     text = '"We have changed every rule that let this happen," said Cllr Ines Wade.'
     assert one(text, "quote").speaker == "Ines Wade"
+
+
+def test_companies_and_bodies_by_their_own_names_speak_as_written() -> None:
+    text = (
+        "In a statement, Northwind Energy said: “Safety comes first and the plant stays shut "
+        "until the review is complete.”"
+    )
+    assert one(text, "quote").speaker == "Northwind Energy"
+    text = '"Our results show that the new strategy is working," Veltra AG said on Tuesday.'
+    assert one(text, "quote").speaker == "Veltra AG"
+    text = '"Rates will stay where they are for the time being," the Bank of Lintz said.'
+    assert one(text, "quote").speaker == "the Bank of Lintz"
+
+
+def test_said_opening_the_sentence_is_not_part_of_the_name() -> None:
+    text = "Said Tomas Varga: “I have never seen a storm like this in forty years at sea.”"
+    assert one(text, "quote").speaker == "Tomas Varga"
