@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from claimtrack.check.rows import Row
 
 EVENT_WORDS = 8  # the clause words nearest the date
-EVENT_KEYS = 4  # of which this many, nearest first, are block keys
+EVENT_KEYS = 3  # of which this many, nearest first, are block keys
+KEY_REACH = 40  # characters either side looked at for them
 EVENT_SHARED_MIN = 2
 EVENT_OVERLAP_MIN = 0.4
 
@@ -57,23 +58,30 @@ def _until_next(after: str) -> str:
     return after[: m.start()] if m else after
 
 
-@functools.lru_cache(maxsize=16384)
-def event_keys(sentence: str, span: str) -> frozenset[str]:
-    """The few event words nearest the date, as block keys (in subject-word spelling)."""
+@functools.lru_cache(maxsize=65536)
+def event_keys(sentence: str, span: str, limit: int = EVENT_KEYS) -> frozenset[str]:
+    """The few common words nearest a figure or date, nearest first, as block keys (in
+    subject-word spelling), names left out as in event_words. Looked for in a few words
+    either side only: a block key needs to be likely, not right."""
     at = sentence.find(span) if span else -1
     if at < 0:
         return frozenset()
-    left, right = framing.clause_bounds(sentence, at, at + len(span))
-    before = text.words(sentence[left:at])[::-1]
-    after = text.words(sentence[at + len(span) : right])
+    end = at + len(span)
+    left, right = framing.clause_bounds(sentence, at, end)
+    before = _KEY_WORD.findall(sentence, max(left, at - KEY_REACH), at)[::-1]
+    after = _KEY_WORD.findall(_until_next(sentence[end : min(right, end + KEY_REACH)]))
     out: list[str] = []
     for word in (w for pair in itertools.zip_longest(before, after) for w in pair if w):
         key = text.subject_word(word)
         if key and key not in _NOT_EVENTS and key not in out:
             out.append(key)
-        if len(out) == EVENT_KEYS:
-            break
+            if len(out) == limit:
+                break
     return frozenset(out)
+
+
+# Lower-case words only: a capital starts a name (or a sentence), neither of which says what.
+_KEY_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
 def same_event(x: Row, y: Row) -> float | None:

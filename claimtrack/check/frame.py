@@ -287,8 +287,11 @@ _MODAL_WORDS = _wordset(
 )
 
 
-def _has_year(words: frozenset[str]) -> bool:
-    return any(w[:2] in ("19", "20") and len(w) >= 4 and w[:4].isdigit() for w in words)
+def _has_year(text: str) -> bool:
+    return ("19" in text or "20" in text) and _YEAR_IN.search(text) is not None
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -402,7 +405,7 @@ def sentence_times(text: str) -> tuple[re.Match[str], ...]:
     """Every time expression of a sentence (cached: several claims share a sentence; most
     sentences name none, which a quick look for their words tells)."""
     words = tokens(text)
-    if not _any(words, _TIME_WORDS) and not _has_year(words):
+    if not _any(words, _TIME_WORDS) and not _has_year(text):
         return ()
     return tuple(_TIME.finditer(text))
 
@@ -574,12 +577,20 @@ def same_owner(a: frozenset[str], b: frozenset[str]) -> bool:
     """False when both figures name a holder in the same role ("X's" / "for X") and none of
     one's is one of the other's: "Oduya's 23 goals" and "23 goals for Corran" name a player
     and a club, which can both be right."""
-    for role in ("p:", "f:"):
-        ra = {x[2:] for x in a if x.startswith(role)}
-        rb = {x[2:] for x in b if x.startswith(role)}
+    if not a or not b or a & b:
+        return True
+    for ra, rb in zip(_roles(a), _roles(b), strict=True):
         if ra and rb and not _meet(ra, rb):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _roles(owners: frozenset[str]) -> tuple[set[str], set[str]]:
+    return (
+        {x[2:] for x in owners if x.startswith("p:")},
+        {x[2:] for x in owners if x.startswith("f:")},
+    )
 
 
 def same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -696,20 +707,26 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     total, two rates per different periods, an average and a single figure, a plan (pledge,
     forecast, capacity) and what was done, the whole country and anything less, a change and a
     level. Otherwise a figure whose sort its text does not say meets any of them."""
-    for alone in ("average", "change"):
-        if (alone in a) != (alone in b):
-            return False
-    ma, mb = _of(a, _MODALITY), _of(b, _MODALITY)
+    if a == b:
+        return True  # most often both empty
+    sa, sb = _sorts(a), _sorts(b)
+    if sa[0] != sb[0]:
+        return False  # an average or a change against a single figure or a level
+    ma, mb = sa[1], sb[1]
     if ma != mb and not (ma <= _SOFT and mb <= _SOFT and not (ma and mb)):
         return False  # a plan and what was done; an offer and a demand
-    pa, pb = _of(a, ("poll:",)), _of(b, ("poll:",))
-    if pa and pb and not pa & pb:
-        return False  # the exit poll and the final poll
-    for family in (("rate:", "over:", "total"), ("nation", "region"), ("of:",), ("dir:",)):
-        fa, fb = _of(a, family), _of(b, family)
-        if fa and fb and not fa & fb:
-            return False
-    return True
+    return all(not fa or not fb or bool(fa & fb) for fa, fb in zip(sa[2:], sb[2:], strict=True))
+
+
+_FAMILIES = (("poll:",), ("rate:", "over:", "total"), ("nation", "region"), ("of:",), ("dir:",))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sorts(aspects: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The aspects family by family: the lone ones (average, change), the modality, then the
+    families two figures must share a member of when both have one."""
+    alone = frozenset(x for x in aspects if x in ("average", "change"))
+    return (alone, _of(aspects, _MODALITY), *(_of(aspects, f) for f in _FAMILIES))
 
 
 _MODALITY = (
@@ -717,5 +734,5 @@ _MODALITY = (
 )  # fmt: skip
 
 
-def _of(aspects: frozenset[str], family: tuple[str, ...]) -> set[str]:
-    return {x for x in aspects if x.startswith(family)}
+def _of(aspects: frozenset[str], family: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(x for x in aspects if x.startswith(family))

@@ -88,14 +88,14 @@ def compare(x: Row, y: Row) -> Edge | None:
 
 def context_similarity(x: Row, y: Row) -> float:
     """Weighted Dice over the two sentences' content words."""
-    wx, total_x = x.weights
-    wy, total_y = y.weights
+    wx, nx, total_x = x.weights
+    wy, ny, total_y = y.weights
     if not total_x or not total_y:
         return 0.0
-    if len(wx) > len(wy):
-        wx, wy = wy, wx
-    shared = sum(max(w, wy[word]) for word, w in wx.items() if word in wy)
-    return 2 * shared / (total_x + total_y)
+    shared = wx & wy
+    # A shared word weighs double if it is a name in either sentence.
+    weight = len(shared) + (text.NAME_WEIGHT - 1) * len(shared & (nx | ny))
+    return 2 * weight / (total_x + total_y)
 
 
 def clause_similarity(x: Row, y: Row) -> float:
@@ -246,6 +246,10 @@ def is_dateline(row: Row) -> bool:
     return bool(_DATELINE.match(row.text)) and 0 <= at < 40
 
 
+def _day(row: Row) -> dt.date | None:
+    return _as_date(row.date or "")
+
+
 def _as_date(iso: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(iso) if len(iso) == 10 else None
@@ -259,7 +263,7 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     n = min(len(x.date), len(y.date))
     same_date = x.date[:n] == y.date[:n]
     if not same_date:
-        dx, dy = _as_date(x.date), _as_date(y.date)
+        dx, dy = x.derived("day", _day), y.derived("day", _day)
         if dx is None or dy is None or abs((dx - dy).days) > DATE_MAX_GAP_DAYS:
             return None
         if (

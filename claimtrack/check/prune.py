@@ -56,21 +56,21 @@ def _bounded(row: Row) -> bool:
     return math.isfinite(lo) and math.isfinite(hi)
 
 
-def _chosen(side: int, edges: list[Edge], rows: Mapping[int, Row]) -> set[Edge]:
+def _chosen(side: int, indices: list[int], edges: list[Edge], rows: Mapping[int, Row]) -> list[int]:
     """The best edge of ``side`` into one other document, and the edges to that document's
     repeats of the same figure (as close, and agreeing with the best partner)."""
-    ranks = {e: _rank(e, rows) for e in edges}
-    ranked = sorted(edges, key=lambda e: (-ranks[e], e.a, e.b))
-    top = ranked[0]
+    ranks = {i: _rank(edges[i], rows) for i in indices}
+    ranked = sorted(indices, key=lambda i: (-ranks[i], edges[i].a, edges[i].b))
+    top = edges[ranked[0]]
     partner = rows[top.b if top.a == side else top.a]
-    floor = KEEP_SHARE * ranks[top]
-    return {
-        e
-        for e in ranked
-        if e.relation == top.relation
-        and ranks[e] >= floor
-        and _same_figure(rows[e.b if e.a == side else e.a], partner)
-    }
+    floor = KEEP_SHARE * ranks[ranked[0]]
+    return [
+        i
+        for i in ranked
+        if edges[i].relation == top.relation
+        and ranks[i] >= floor
+        and _same_figure(rows[edges[i].b if edges[i].a == side else edges[i].a], partner)
+    ]
 
 
 def _same_figure(a: Row, b: Row) -> bool:
@@ -81,17 +81,16 @@ def _same_figure(a: Row, b: Row) -> bool:
 
 def prune(edges: list[Edge], rows: Mapping[int, Row]) -> list[Edge]:
     """The edges each of whose claims chose the other among the other document's claims."""
-    by_side: dict[tuple[int, int], list[Edge]] = defaultdict(list)
-    kept: list[Edge] = []
-    for e in edges:
-        if rows[e.a].kind == "quote":
-            kept.append(e)
+    by_side: dict[tuple[int, int], list[int]] = defaultdict(list)
+    votes = [0] * len(edges)
+    for n, e in enumerate(edges):
+        a = rows[e.a]
+        if a.kind == "quote":
+            votes[n] = 2
             continue
-        by_side[(e.a, rows[e.b].document_id)].append(e)
-        by_side[(e.b, rows[e.a].document_id)].append(e)
-    votes: dict[Edge, int] = defaultdict(int)
+        by_side[(e.a, rows[e.b].document_id)].append(n)
+        by_side[(e.b, a.document_id)].append(n)
     for (claim, _), side in by_side.items():
-        for e in _chosen(claim, side, rows) if len(side) > 1 else side:
-            votes[e] += 1
-    kept.extend(e for e in edges if votes.get(e, 0) == 2)
-    return sorted(kept, key=lambda e: (e.a, e.b))
+        for n in _chosen(claim, side, edges, rows) if len(side) > 1 else side:
+            votes[n] += 1
+    return sorted((e for n, e in enumerate(edges) if votes[n] == 2), key=lambda e: (e.a, e.b))

@@ -7,7 +7,6 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from claimtrack.check import events, quotes, text, values
@@ -38,8 +37,19 @@ class cached_property(Generic[T]):  # named like the functools one it replaces
         return value
 
 
-@dataclass(eq=False)
+_FIELDS = (
+    "id", "document_id", "kind", "text", "span", "value", "value_max", "unit", "qualifier",
+    "date", "subject", "subject_key", "speaker", "doc_title", "doc_published", "story",
+)  # fmt: skip
+
+
 class Row:
+    """A claim's stored columns (in slots: a full run holds 100,000 rows, and a slot costs a
+    pointer where a dictionary entry costs three) and, in its dictionary, only the features
+    worked out for it (cached_property)."""
+
+    __slots__ = (*_FIELDS, "__dict__")
+
     id: int
     document_id: int
     kind: str
@@ -53,9 +63,43 @@ class Row:
     subject: str | None
     subject_key: str | None
     speaker: str | None
-    doc_title: str | None = None
-    doc_published: dt.date | None = None
-    story: Story | None = None  # the whole document's names (set by the loader)
+    doc_title: str | None
+    doc_published: dt.date | None
+    story: Story | None  # the whole document's names (set by the loader)
+
+    def __init__(
+        self,
+        id: int,
+        document_id: int,
+        kind: str,
+        text: str,
+        span: str,
+        value: float | None,
+        value_max: float | None,
+        unit: str | None,
+        qualifier: str | None,
+        date: str | None,
+        subject: str | None,
+        subject_key: str | None,
+        speaker: str | None,
+        doc_title: str | None = None,
+        doc_published: dt.date | None = None,
+        story: Story | None = None,
+    ) -> None:
+        self.id, self.document_id, self.kind, self.text, self.span = (
+            id, document_id, kind, text, span,
+        )  # fmt: skip
+        self.value, self.value_max, self.unit, self.qualifier = value, value_max, unit, qualifier
+        self.date, self.subject, self.subject_key, self.speaker = (
+            date,
+            subject,
+            subject_key,
+            speaker,
+        )
+        self.doc_title, self.doc_published, self.story = doc_title, doc_published, story
+
+    def __repr__(self) -> str:
+        return f"Row(id={self.id}, document={self.document_id}, {self.kind}, {self.span!r})"
 
     def derived(self, name: str, compute: Callable[[Row], T]) -> T:
         """A value worked out from this claim once, by a module that owns the working."""
@@ -100,17 +144,18 @@ class Row:
         a name says whose figure it is, not what it counts."""
         # Capitals that only open the sentence ("Turnout was 63.4%") are no names.
         capitals = {stem(w) for w in text.words(self.subject or "") if w[:1].isupper()}
-        return self.subject_words - (capitals & self.names) - PLACE_WORDS
+        if capitals:
+            capitals &= self.names
+        return self.subject_words - capitals - PLACE_WORDS
 
     @cached_property
     def context(self) -> frozenset[str]:
         return text.sentence_words(self.text)[0]
 
     @cached_property
-    def weights(self) -> tuple[dict[str, float], float]:
-        """Each content word's weight (names count double) and their sum."""
-        _, found, total = text.sentence_words(self.text)
-        return found, total
+    def weights(self) -> tuple[frozenset[str], frozenset[str], float]:
+        """Its sentence's content words, the names among them (weighing double) and the sum."""
+        return text.sentence_words(self.text)
 
     @cached_property
     def frame(self) -> framing.Frame:
@@ -174,6 +219,7 @@ UNIT_WORDS = frozenset(
     {"year", "month", "week", "day", "hour", "people", "person", "time", "percent"}
 )
 HEAD_WORDS = 2
+THIN_KEYS = 3  # words by a figure whose subject says little, as its extra block keys
 QUOTE_KEYS = 8
 KEYLESS = "*"
 PAIR = "+"
@@ -216,7 +262,7 @@ def claim_keys(
         return keys if found <= set(keys) else tuple(sorted(found.union(keys)))
     if not sentence or not thin_subject(subject_key, subject):
         return keys
-    found = events.event_keys(sentence, span)
+    found = events.event_keys(sentence, span, THIN_KEYS)
     if kind == "money":
         found = found | name_keys(sentence)
     return keys if found <= set(keys) else tuple(sorted(found.union(keys)))

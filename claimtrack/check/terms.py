@@ -21,7 +21,7 @@ SEP = ":"
 CHUNK = 500
 INSERT_CHUNK = 20_000
 BIG_INSERT = 50_000  # rows; from here on the page cache is enlarged while they go in
-BIG_CACHE_KIB = 131_072
+BIG_CACHE_KIB = 32768
 # SQLite allows at most 500 terms in one compound SELECT.
 LOOKUP_CHUNK = 200
 
@@ -43,25 +43,31 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 Keyed = tuple[int, str, tuple[str, ...]]  # (claim id, kind, block keys)
 
 
-def store(conn: Connection, claims: Iterable[Keyed], replace: bool) -> int:
-    """Store the terms of (claim id, kind, block keys); ``replace`` drops what they had first."""
-    rows: list[tuple[str, int]] = []
-    ids: list[int] = []
-    for claim_id, kind, keys in claims:
-        ids.append(claim_id)
-        rows.extend((term(kind, k), claim_id) for k in keys)
+def store(conn: Connection, claims: Sequence[Keyed], replace: bool) -> int:
+    """Store the terms of (claim id, kind, block keys); ``replace`` drops what they had first.
+
+    The term rows are made as they are inserted: a full run's half a million of them never
+    sit in memory at once."""
     if replace:
-        for chunk in _chunks(ids, CHUNK):
+        for chunk in _chunks([c[0] for c in claims], CHUNK):
             conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(chunk)))
+    count = sum(len(keys) for _, _, keys in claims)
+    rows = ((term(kind, k), claim_id) for claim_id, kind, keys in claims for k in keys)
     if conn.dialect.name == "sqlite":
-        _insert_sqlite(conn, rows)
+        _insert_sqlite(conn, rows, count)
     else:
-        for part in _chunks(rows, INSERT_CHUNK):
-            conn.execute(insert(ClaimTerm), [{"term": t, "claim_id": c} for t, c in part])
-    return len(rows)
+        batch: list[dict[str, Any]] = []
+        for t, c in rows:
+            batch.append({"term": t, "claim_id": c})
+            if len(batch) == INSERT_CHUNK:
+                conn.execute(insert(ClaimTerm), batch)
+                batch = []
+        if batch:
+            conn.execute(insert(ClaimTerm), batch)
+    return count
 
 
-def _insert_sqlite(conn: Connection, rows: list[tuple[str, int]]) -> None:
+def _insert_sqlite(conn: Connection, rows: Iterable[tuple[str, int]], count: int) -> None:
     """A full run stores half a million terms: straight through the driver, inside the same
     transaction (the statement layer's per-row parameter handling cost more than SQLite's
     insert), with a page cache large enough for both indexes, so SQLite need not spill
@@ -70,7 +76,7 @@ def _insert_sqlite(conn: Connection, rows: list[tuple[str, int]]) -> None:
     assert raw is not None
     cursor = raw.cursor()
     try:
-        big = len(rows) > BIG_INSERT
+        big = count > BIG_INSERT
         if big:
             old = cursor.execute("PRAGMA cache_size").fetchone()[0]
             cursor.execute(f"PRAGMA cache_size = {-BIG_CACHE_KIB}")

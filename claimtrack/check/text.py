@@ -82,18 +82,18 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def sentence_words(text: str) -> tuple[frozenset[str], dict[str, float], float]:
-    """A sentence's content words, each weighted (names double), and the weights' sum.
+def sentence_words(text: str) -> tuple[frozenset[str], frozenset[str], float]:
+    """A sentence's content words, those of them that are names (they weigh double), and the
+    weights' sum.
 
     Cached: several claims often share one sentence.
     """
     found = frozenset(content_words(text))
-    names = entities(text)
-    weights = {w: (NAME_WEIGHT if w in names else 1.0) for w in found}
-    return found, weights, sum(weights.values())
+    names = found & _entities(text)
+    return found, names, len(found) + (NAME_WEIGHT - 1) * len(names)
 
 
-NAME_WEIGHT = 2.0
+NAME_WEIGHT = 2
 
 
 def content_words(text: str) -> set[str]:
@@ -152,6 +152,12 @@ CONCEPTS = _concepts(
 
 def entities(text: str) -> set[str]:
     """Capitalised words and acronyms not at the start of the sentence: names, places, bodies."""
+    return set(_entities(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _entities(text: str) -> frozenset[str]:
+    """Cached: a sentence's names are read for its weights, its block keys and its events."""
     out = set()
     for m in _CAPITALISED.finditer(text):
         at = m.start()
@@ -159,7 +165,7 @@ def entities(text: str) -> set[str]:
             continue  # a capital that only starts a sentence or a quote
         out.add(_entity_word(m.group(0)))
     out.discard("")
-    return out
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=131072)
@@ -288,7 +294,7 @@ class Story:
     @property
     def names(self) -> frozenset[str]:
         if self._names is None:
-            self._names = frozenset(entities(self._text) - TITLES)
+            self._names = _entities.__wrapped__(self._text) - TITLES
             self._text = ""
         return self._names
 
