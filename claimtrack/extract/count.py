@@ -113,6 +113,11 @@ _ADJECTIVE_ENDINGS = (
 # "two people familiar with the plans": anonymous sourcing, not a figure to check.
 _SOURCING = re.compile(r"\s+(?:familiar|close|briefed|who\s+asked|speaking\s+on)\b")
 # A number right after a capitalised label is part of a name: "Phase 2", "Article 5".
+_LABEL_WORDS = frozenset(
+    """Phase Article Chapter Section Stage Part Level Round Group Class Type Model Block Unit Zone
+    Route Highway Flight Room Gate Line Title Category Grade Tier Season Episode Volume Vol. No.
+    no. Number Resolution Protocol Pillar Point Step Item Annex""".split()  # noqa: SIM905
+)
 _LABEL_BEFORE = re.compile(
     r"\b(?:Phase|Article|Chapter|Section|Stage|Part|Level|Round|Group|Class|Type|Model|Block|"
     r"Unit|Zone|Route|Highway|Flight|Room|Gate|Line|Title|Category|Grade|Tier|Season|Episode|"
@@ -174,8 +179,10 @@ def counted_unit(phrase: str) -> str | None:
 def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     """(unit, subject, end) for the noun a number counts."""
     text = doc.text
-    _, b = doc.sentences.bounds(num.start, num.end)
     m = _MEMBER.match(text, num.end)
+    if m is None and text[num.end : num.end + 1] not in (" ", "\t"):
+        return None  # the cheap test first: "45%", "12,", "3-1" count nothing
+    _, b = doc.sentences.bounds(num.start, num.end)
     if m and m.group("noun") == "strong":
         # "a 10,000-strong force": the noun after is what is counted.
         noun, _ = phrase_after(text, m.end(), b, max_words=2, plural_ends=True)
@@ -224,6 +231,16 @@ _VERB_FIRST = re.compile(
 _CROWD_VERB = re.compile(r"^(?:watched|attended|turned|packed|filled|gathered|marched|queued)$")
 _CROWD_WORDS = re.compile(r"\b(?:attendances?|crowds?|audiences?|spectators)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+
+
+def _labelled(text: str, start: int) -> bool:
+    """'Phase 2', 'Article 5': a number that is part of a name."""
+    if text[start - 1 : start] != " ":
+        return False
+    words = text[max(0, start - 12) : start].split()
+    if not words or words[-1] not in _LABEL_WORDS:
+        return False
+    return bool(_LABEL_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _definite_reference(text: str, num: Num) -> bool:
@@ -507,9 +524,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     for num in doc.numbers:
         raw = text[num.start : num.end]
         qualifier, q_start = qualifier_before(text, num.start)
-        if _YEARISH.match(raw) or (
-            q_start == num.start and _LABEL_BEFORE.search(text, max(0, num.start - 12), num.start)
-        ):
+        if _YEARISH.match(raw) or (q_start == num.start and _labelled(text, num.start)):
             continue
         if num.words and num.value <= 1 and num.value_max is None and qualifier == "exact":
             continue  # "one official", "one day"; but "at most one seat" is a bound

@@ -15,6 +15,7 @@ _KIND_OF_DAY = (
     r"consecutive|straight|full|successive|strike|school|business|rest|match|sick|holiday|race|"
     r"session|[a-z]{3,}ing"
 )
+_UNIT_HINT = re.compile(r"year|month|week|day|hour|decade|fortnight|centur", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(
     rf"(?:\s+(?:{_KIND_OF_DAY}))?[\s-]{_UNIT}\b(?P<half>\s+and\s+a\s+half)?",
     re.IGNORECASE,
@@ -113,6 +114,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
     for num in doc.numbers:
+        if not _UNIT_HINT.search(text, num.end, num.end + 24):
+            continue  # the cheap test first: most numbers are followed by no unit of time
         m = _AFTER_NUMBER.match(text, num.end)
         if not m or num.scaled:
             continue

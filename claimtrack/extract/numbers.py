@@ -281,9 +281,8 @@ _PART_OF_WORD = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 # Digits written onto a currency code or a unit, which the scan above leaves out (it takes digits
 # touching letters for names: "G7", "F-16"): "CHF900m", "USD5bn", "42km", "3,400km", "450MW".
 # Each is found from a plain pattern that the regex engine skips to fast, then checked.
-_CODE_DIGIT = re.compile(r"[A-Z]{3}(?=\d)")
-_GLUED_CODES = frozenset("USD EUR GBP CHF JPY CNY INR AUD CAD SEK NOK DKK PLN".split())  # noqa: SIM905
-_DIGIT_UNIT = re.compile(r"\d(?=[kcmMGT])")
+_CODE_DIGIT = re.compile(r"(?:USD|EUR|GBP|CHF|JPY|CNY|INR|AUD|CAD|SEK|NOK|DKK|PLN)(?=\d)")
+_DIGIT_UNIT = re.compile(r"[kcmMGT](?<=\d[kcmMGT])")  # the letter first: the faster scan
 _GLUED_UNIT = re.compile(r"(?:km|kg|mm|cm|MW|GW|kW|MWh|GWh|TWh|kWh|mph|kph)\b")
 _GLUED_NUMBER = re.compile(rf"(?P<n>{_DIGITS})(?P<s>(?:bn|m|mn|k|million|billion)\b)?")
 
@@ -291,11 +290,11 @@ _GLUED_NUMBER = re.compile(rf"(?P<n>{_DIGITS})(?P<s>(?:bn|m|mn|k|million|billion
 def _glued(text: str) -> list[Num]:
     starts: list[tuple[int, bool]] = []
     for m in _CODE_DIGIT.finditer(text):
-        if m.group(0) in _GLUED_CODES and not (m.start() and text[m.start() - 1].isalpha()):
+        if not (m.start() and text[m.start() - 1].isalpha()):
             starts.append((m.end(), True))
     for m in _DIGIT_UNIT.finditer(text):
-        if _GLUED_UNIT.match(text, m.end()):
-            begin = m.start()
+        if _GLUED_UNIT.match(text, m.start()):
+            begin = m.start() - 1
             while begin > 0 and (text[begin - 1].isdigit() or text[begin - 1] in ",."):
                 begin -= 1
             if not (begin and (text[begin - 1].isalnum() or text[begin - 1] in "_.,")):
@@ -329,12 +328,12 @@ def _single(raw: str, start: int) -> Num | None:
 
 
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(?P<q>more\s+than|over|above|at\s+least|a\s+minimum\s+of|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|"
+    r"(?:\b|(?=~))(?P<q>more\s+than|over|above|at\s+least|a\s+minimum\s+of|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|"
     r"no\s+less\s+than|exceeding|just\s+over|well\s+over|"
     r"up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|no\s+more\s+than|as\s+many\s+as|a\s+maximum\s+of|"
     r"as\s+much\s+as|just\s+under|nearly|almost|"
     r"about|around|some|roughly|approximately|an\s+estimated|estimated|close\s+to|closer\s+to|"
-    r"circa|approx\.|~|nearly|around|within)\s+(?:a\s+|an\s+)?$",
+    r"circa|approx\.|~|nearly|around|within)(?:\s+|(?<=~))(?:a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_OF = {
@@ -374,6 +373,15 @@ def _bound_verb(text: str, start: int) -> bool:
     return bool(_BOUND_VERB_BEFORE.search(text, max(0, m.start() - 8), m.start()))
 
 
+# The last word of every qualifier above and of the bound verbs ("run to", "capped at"), lower
+# case; with "a"/"an" for "about a year". A number after any other word has no qualifier.
+_QUALIFIER_ENDS = frozenset(
+    """than over above least of excess exceeding up to under below most as many much nearly
+    almost about around some roughly approximately estimated circa approx. ~ within a an at
+    closer close""".split()  # noqa: SIM905
+)
+
+
 def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str, int]:
     """The qualifier written just before ``start`` and where its words begin.
 
@@ -381,6 +389,9 @@ def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str,
     durations pass true for "about a year and a half".
     """
     window_start = max(0, start - 24)
+    last = text[window_start:start].rsplit(None, 2)
+    if not last or last[-1].lower().lstrip("([\"'“‘") not in _QUALIFIER_ENDS:
+        return "exact", start  # the cheap test first: most numbers follow no such word
     m = _QUALIFIER_BEFORE.search(text, window_start, start)
     if not m:
         return ("at_most" if _bound_verb(text, start) else "exact"), start
@@ -388,6 +399,7 @@ def qualifier_before(text: str, start: int, article: bool = False) -> tuple[str,
     qualifier = _QUALIFIER_OF.get(phrase, "approx")
     if phrase == "over" and _SPREAD_BEFORE.search(text, max(0, m.start() - 14), m.start()):
         return "exact", start  # "spread over 1,000 acres" is where, not how much
-    if not article and m.end("q") != m.end() - 1 and qualifier == "approx":
-        return "exact", start
+    has_article = text[m.end("q") : m.end()].strip().lower() in ("a", "an")
+    if not article and has_article and qualifier == "approx":
+        return "exact", start  # "about a $425 million package": what it is about
     return qualifier, m.start()

@@ -27,6 +27,9 @@ _CHANGE_VERB = re.compile(
 )
 
 
+_UNIT_STARTS = frozenset("%pPbB")
+
+
 def _points(unit: re.Match[str]) -> bool:
     return "point" in unit.group("u").lower() or bool(unit.group("bp"))
 
@@ -174,6 +177,9 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     text = doc.text
     for num in doc.numbers:  # a ratio starts at a number: no scan of the whole text
+        near = text[num.end : num.end + 24]
+        if " in " not in near and " out of " not in near:
+            continue  # the cheap test first
         m = _RATIO.match(text, num.start)
         if m is None:
             continue
@@ -198,6 +204,7 @@ def _ratios(doc: Doc) -> list[ExtractedClaim]:
 # points written short, where the paragraph gives percentages or the sentence speaks of polls
 # or rates (elsewhere points are scores, or the points of a plan).
 _POINT_WORD = re.compile(r"points?\b")
+_A_POINT_WORD = re.compile(r"point\b")
 _A_POINT = re.compile(
     r"\b(?:[Aa]\s+(?:single\s+)?|[Hh]alf\s+a\s+)point\b"
     r"(?!\s+(?:of\s+(?:view|order|contention|no\s+return)|to\s+(?:prove|make)|where|when|"
@@ -236,8 +243,12 @@ def _short_points(doc: Doc) -> list[ExtractedClaim]:
         ):
             continue
         found.append((num.start, m.end(), num.value))
-    for m in _A_POINT.finditer(text):
-        found.append((m.start(), m.end(), 0.5 if m.group(0)[0] in "Hh" else 1.0))
+    for hit in _A_POINT_WORD.finditer(text):  # "a point" found from the word, not by a scan
+        art = _A_POINT.search(text, max(0, hit.start() - 16), hit.end() + 40)
+        while art is not None and art.end() < hit.end():
+            art = _A_POINT.search(text, art.end(), hit.end() + 40)
+        if art is not None and art.end() == hit.end():
+            found.append((art.start(), art.end(), 0.5 if art.group(0)[0] in "Hh" else 1.0))
     out: list[ExtractedClaim] = []
     for start, end, value in sorted(found):
         a, b = doc.sentences.bounds(start, end)
@@ -275,6 +286,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     nums = doc.numbers
     skip_until = -1
     for i, num in enumerate(nums):
+        if text[num.end : num.end + 2].lstrip()[:1] not in _UNIT_STARTS:
+            continue  # the cheap test first: "%", "per cent", "pct", "points", "bp"
         m = _AFTER.match(text, num.end)
         if not m or num.start < skip_until:
             continue

@@ -128,7 +128,7 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 # out (it takes digits touching letters for names: "G7", "F-16"); only where the sentence speaks
 # of heat or cold.
 # The scan looks for a digit touching the letter (a fast first step), then reads the number back.
-_DIGIT_CF = re.compile(r"\d[CF](?!\w)")
+_DIGIT_CF = (re.compile(r"C(?<=\dC)(?!\w)"), re.compile(r"F(?<=\dF)(?!\w)"))  # literal first: fast
 _ATTACHED_TEMPERATURE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)(?P<u>[CF])(?!\w)")
 _HEAT = re.compile(
     r"temperature|heat|degree|hot|warm|cold|freez|frost|thermometer|celsius|fahrenheit|"
@@ -146,8 +146,9 @@ def _is_place(text: str, qualifier: str, symbol: str, q_start: int) -> bool:
 def _attached_temperatures(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
-    for hit in _DIGIT_CF.finditer(text):
-        begin = hit.start()
+    hits = sorted(m.start() for rx in _DIGIT_CF for m in rx.finditer(text))
+    for at in hits:
+        begin = at - 1
         while begin > 0 and text[begin - 1] in "0123456789.":
             begin -= 1
         m = _ATTACHED_TEMPERATURE.match(text, begin)

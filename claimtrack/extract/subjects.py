@@ -576,9 +576,7 @@ def _np_before(toks: list[_Tok], i: int, limit: int = 3) -> tuple[list[_Tok], in
     return words, j
 
 
-def _np_before_at(
-    toks: list[_Tok], i: int, limit: int = 3
-) -> tuple[list[_Tok], int, list[int]]:
+def _np_before_at(toks: list[_Tok], i: int, limit: int = 3) -> tuple[list[_Tok], int, list[int]]:
     """... and each word's index. 'the cost of recovery', 'preparations for the fund' are one
     phrase: 'of'/'for' join a head to its complement, which keeps its last words."""
     at: list[int] = []

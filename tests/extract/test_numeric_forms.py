@@ -209,3 +209,9 @@ def test_a_year_earlier_is_no_rate() -> None:
     assert one("Output hit 40,000 tonnes a month before the strike.", "quantity").span == (
         "40,000 tonnes"
     )
+
+
+def test_a_qualifier_inside_a_bracket_or_touching_the_figure() -> None:
+    c = one("Turnout was low (about 41%).", "percent")
+    assert (c.span, c.qualifier) == ("about 41%", "approx")
+    assert one("Costs rose to ~€2m.", "money").qualifier == "approx"
