@@ -512,16 +512,21 @@ def _tokens(text: str) -> list[_Tok]:
     return out  # type: ignore[return-value]  # every None was replaced
 
 
-def _window(text: str, a: int, b: int, start: int, end: int) -> tuple[list[_Tok], list[_Tok]]:
-    """The sentence's tokens up to 140 characters before the figure and 90 after it; a word
-    the window's far edges would cut is left out."""
+def _before_tokens(text: str, a: int, start: int) -> list[_Tok]:
+    """The sentence's tokens up to 140 characters before the figure (a word the window's far
+    edge would cut is left out)."""
     lo = max(a, start - 140)
     if lo > a and text[lo - 1].isalnum():
         lo = text.find(" ", lo, start) + 1 or start
+    return _tokens(text[lo:start])
+
+
+def _after_tokens(text: str, end: int, b: int) -> list[_Tok]:
+    """... and up to 90 after it."""
     hi = min(b, end + 90)
     if hi < b and text[hi].isalnum():
         hi = max(end, text.rfind(" ", end, hi))
-    return _tokens(text[lo:start]), _tokens(text[end:hi])
+    return _tokens(text[end:hi])
 
 
 def _verb_base(low: str) -> str | None:
@@ -691,21 +696,25 @@ def figure_subject(
     text[a:b]) is about, or None. ``duration``: the figure is a stretch of time, about the
     act the verb names ("jailed for 12 years" is a prison sentence); ``money``: "$2m in
     penalties" names what the amount is; ``distance``: "8 km from the glacier"."""
-    before, after = _window(text, a, b, start, end)
-    i = _skip_qualifiers_back(before, len(before) - 1)
     dimension = dimension_after(text, end, b)
+    after = [] if dimension else _after_tokens(text, end, b)
+    found = _after_subject(after, money, distance) if after else None
+    if found:
+        # "Helvion's 49% stake": the owner written just before the figure joins the noun; the
+        # few words before it are all this needs (most figures end here: the cheap path).
+        near = _tokens(text[max(a, start - 40) : start])
+        i = _skip_qualifiers_back(near, len(near) - 1)
+        owner = _owner(near[i]) if i >= 0 else None
+        if owner and owner.lower() not in found.lower():
+            return f"{owner} {found}"
+        return found
+    before = _before_tokens(text, a, start)
+    i = _skip_qualifiers_back(before, len(before) - 1)
     if dimension:
         thing = _verb_subject(before, i, [], False) if i >= 0 else None
         if dimension == "age":
             return thing  # "the war is now two and a half years old"
         return f"{thing} {dimension}" if thing else dimension
-    found = _after_subject(after, money, distance)
-    if found:
-        # "Helvion's 49% stake": the owner written before the figure joins the noun.
-        owner = _owner(before[i]) if i >= 0 else None
-        if owner and owner.lower() not in found.lower():
-            return f"{owner} {found}"
-        return found
     if i < 0:
         return _own_clause(after)
     prev = before[i]
