@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -118,6 +119,15 @@ class Num:
     short_scale: str | None  # the abbreviated scale word, if that is what it carries
 
 
+def times_scale(value: float, factor: float) -> float:
+    """value * factor without the float crumbs of the product ('$4.1bn' is 4100000000, not
+    4099999999.9999995): the scales are powers of ten, so the exponent is written instead."""
+    exponent = round(math.log10(factor)) if factor > 0 else 0
+    if 10.0**exponent == factor:
+        return float(f"{value!r}e{exponent}")
+    return value * factor
+
+
 def parse_words(text: str) -> float | None:
     """Value of a number written in words, or None when it is not one."""
     tokens = _WORD_SPLIT.split(text.lower().strip())
@@ -184,7 +194,7 @@ def parse_number(text: str) -> tuple[float, bool, str | None] | None:
         except ValueError:
             return None
         if scale:
-            value *= SCALES[scale]
+            value = times_scale(value, SCALES[scale])
         short = scale if scale in SHORT_SCALES else None
         return value, scale is not None, short
     words = parse_words(body)
@@ -237,7 +247,7 @@ def scan_numbers(text: str) -> list[Num]:
                 b_scale = _scale_of(b_text)
                 if b_scaled and not scaled and b_scale:
                     # "1-2 billion": the scale of the top applies to the bottom too.
-                    value *= SCALES[b_scale]
+                    value = times_scale(value, SCALES[b_scale])
                 scaled = scaled or b_scaled
                 short = short or b_short
                 if value_max < value:

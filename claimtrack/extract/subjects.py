@@ -558,7 +558,7 @@ def _is_verb(tok: _Tok) -> bool:
 def _clear_verb(tok: _Tok) -> bool:
     """A form that is a verb wherever it stands (not 'budget', 'cost', 'carries')."""
     low = tok.low
-    if low in _AUX or low in _REPORTING or low in _IRREGULAR_PAST:
+    if low in _AUX or (low in _REPORTING and low not in _REPORT_NOUNS) or low in _IRREGULAR_PAST:
         return tok.text[0].islower()
     return tok.text[0].islower() and low.endswith("ed") and len(low) > 4
 

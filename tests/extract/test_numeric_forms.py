@@ -215,3 +215,15 @@ def test_a_qualifier_inside_a_bracket_or_touching_the_figure() -> None:
     c = one("Turnout was low (about 41%).", "percent")
     assert (c.span, c.qualifier) == ("about 41%", "approx")
     assert one("Costs rose to ~€2m.", "money").qualifier == "approx"
+
+
+def test_scaled_values_carry_no_float_crumbs() -> None:
+    assert one("Sales were $4.1bn.", "money").value == 4_100_000_000
+    c = one("The bid was worth $1.1-1.3 billion.", "money")
+    assert (c.value, c.value_max) == (1_100_000_000, 1_300_000_000)
+    assert one("It had 3.3 million users.", "count").value == 3_300_000
+
+
+def test_a_reporting_noun_names_the_figure() -> None:
+    text = "Profit was $2.2bn, against analysts' estimates of $2.0bn."
+    assert [c.subject for c in claims_of(text, "money")] == ["Profit", "analysts' estimates"]
