@@ -217,20 +217,8 @@ def resolve(
             return (base + dt.timedelta(days=7 - back)).isoformat()
         return (base - dt.timedelta(days=back)).isoformat()
     rel = _relative(low, base)
-    if (
-        rel is not None
-        or low.endswith(" year")
-        or low.split()[0]
-        in (
-            "this",
-            "next",
-            "last",
-            "past",
-            "yesterday",
-            "tomorrow",
-        )
-    ):
-        return rel
+    if rel is not None or low.endswith(" year") or low.split()[0] in _RELATIVE_WORDS:
+        return rel  # relative, and resolved above (None without a published date)
     plain = re.sub(rf"^{_WEEKDAY},?\s+", "", expression)
     parsed = _parse(_canonical(plain))
     if parsed is None:
@@ -259,6 +247,9 @@ def resolve(
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+_RELATIVE_WORDS = frozenset(["this", "next", "last", "past", "yesterday", "tomorrow"])
 
 
 def _relative(low: str, base: dt.date | None) -> str | None:
