@@ -6,7 +6,7 @@ import re
 
 from .doc import Doc
 from .numbers import qualifier_before
-from .subjects import figure_subject, phrase_after
+from .subjects import figure_subject, names_a_thing, phrase_after
 from .types import ExtractedClaim
 
 _UNIT = r"(?P<unit>year|month|week|day|hour|decade|fortnight|centur(?=y|ies))(?:s|y|ies)?"
@@ -80,7 +80,7 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
     m = _OF_THE.match(doc.text, end, b)
     if m:  # "two days of talks", "a year and a half into the talks"
         phrase, _ = phrase_after(doc.text, m.end(), b, max_words=3)
-        if phrase:
+        if phrase and names_a_thing(phrase):
             return phrase
     return figure_subject(doc.text, a, b, start, end, duration=True)
 

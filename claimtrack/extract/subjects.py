@@ -423,7 +423,8 @@ _LEVEL = frozenset(
     topped top tops exceeded exceed exceeds amounted amounts came comes remained remains
     remain stayed stays stay averaged average averages measured measures measure ran runs
     hovered edged crossed passed doubled tripled halved shrank shrunk expanded widened
-    narrowed lasted lasts last took takes take slid slide slides sank sink sinks dipped dip dips
+    narrowed lasted lasts last took takes take run running slid slide slides sank sink sinks
+    dipped dip dips
     eased ease eases gained gain gains rallied rally rallies shed sheds finish finishes finished
     ended ends""".split()  # noqa: SIM905
 )
@@ -477,9 +478,26 @@ _PURPOSE_PREPS = frozenset(["on", "to", "for", "into", "towards", "toward"])
 # "2.5% higher", "$2bn more": a comparison, not a noun the figure modifies.
 _COMPARATIVES = frozenset(
     """higher lower more less bigger smaller larger greater cheaper dearer faster slower up down
-    above below better worse stronger weaker earlier later longer shorter further fewer""".split()  # noqa: SIM905
+    above below better worse stronger weaker earlier later longer shorter further fewer ahead
+    behind clear short""".split()  # noqa: SIM905
 )
 _LINKS = frozenset(["of", "worth", "totalling", "totaling", "costing", "at"])
+# Words that never name what a figure is about: signs, currencies, units written as words.
+_NOT_THINGS = frozenset(
+    """plus minus euros euro dollars dollar pounds pound francs franc yen yuan rupees roubles
+    rubles kroner kronor""".split()  # noqa: SIM905
+)
+
+
+def names_a_thing(phrase: str) -> bool:
+    """False for 'euros', 'minus': words that never say what a figure is about."""
+    return not any(w.lower() in _NOT_THINGS for w in phrase.split())
+
+
+_EST_NOUNS = frozenset(
+    """interest interests forest forests harvest harvests protest protests request requests
+    contest contests conquest arrest arrests digest manifest inquest""".split()  # noqa: SIM905
+)
 
 
 class _Tok:
@@ -566,8 +584,10 @@ def _clear_verb(tok: _Tok) -> bool:
 def _content(tok: _Tok) -> bool:
     """A word that can be part of a noun phrase naming a thing."""
     low = tok.low
-    if not tok.is_word:
+    if not tok.is_word or low in _NOT_THINGS:
         return False
+    if low.endswith("est") and len(low) > 5 and low not in _EST_NOUNS:
+        return False  # "the highest in 16 years": a superlative, not the thing
     return not (
         low in _DETS or low in _PREPS or low in _CONJ or low in _AUX or low in _PRONOUNS
         or low in _SCALE_WORDS or low in _TIME_WORDS
@@ -766,6 +786,12 @@ def _after_subject(after: list[_Tok], money: bool, distance: bool) -> str | None
         base = _verb_base(first.low)
         purpose = _purpose_after(after[1:], skip=True)
         return purpose or (_NOMINAL.get(base) if base else None)
+    if (
+        first.low.endswith("ing")
+        and len(after) > 1
+        and (after[1].low in _PREPS or after[1].low in _DETS)
+    ):
+        return None  # "$1-2 billion a year, pointing to ...": a participle, not a noun
     if first.is_word and _content(first) and not _clear_verb(first):
         words, nxt = _np_after_at(after, 0)
         if not words:

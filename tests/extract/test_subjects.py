@@ -118,3 +118,20 @@ def test_a_further_amount_shares_the_subject_of_the_first() -> None:
 def test_the_purpose_after_a_bracketed_conversion() -> None:
     text = "The board approved Rs 9,000 crore (about $1.1 billion) for new hospitals."
     assert [c.subject for c in claims_of(text, "money")] == ["hospitals", "hospitals"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poll has a margin of plus or minus 2.5 percentage points.",
+        "In March the party was six points ahead.",
+        "The fund will pay out over five years in euros.",
+        "Turnout was the highest in 16 years.",
+        "Imports cost $1-2 billion a year, pointing to a deficit.",
+    ],
+)
+def test_signs_comparisons_currencies_and_superlatives_are_no_subject(text: str) -> None:
+    for c in extract_claims(text):
+        if c.kind not in ("quote", "date") and c.subject:
+            words = set(c.subject.lower().split())
+            assert not words & {"minus", "ahead", "euros", "highest", "pointing"}, (text, c.subject)
