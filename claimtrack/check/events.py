@@ -95,11 +95,19 @@ def same_event(x: Row, y: Row) -> float | None:
 
 
 def same_round(x: Row, y: Row) -> bool:
-    """False when both clauses say which round they date and say different ones."""
-    rx = text.words_lower(x.text) & _ROUNDS
-    ry = text.words_lower(y.text) & _ROUNDS
-    if not rx or not ry:
+    """False when both clauses say which round they date and say different ones ("the first
+    walkout ... will begin on Monday", "the next walkout ... begins on Wednesday")."""
+    if not (text.words_lower(x.text) & _ROUNDS and text.words_lower(y.text) & _ROUNDS):
         return True
-    ex, ey = event_words(x.text, x.span), event_words(y.text, y.span)
-    rx, ry = rx & ex, ry & ey
+    rx, ry = rounds(x.text, x.span), rounds(y.text, y.span)
     return not rx or not ry or bool(rx & ry)
+
+
+@functools.lru_cache(maxsize=16384)
+def rounds(sentence: str, span: str) -> frozenset[str]:
+    """The round words of the date's clause up to the date."""
+    at = sentence.find(span) if span else -1
+    if at < 0:
+        return frozenset()
+    left, _ = framing.clause_bounds(sentence, at, at + len(span))
+    return frozenset(w.lower() for w in text.words(sentence[left:at])) & _ROUNDS

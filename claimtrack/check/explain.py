@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimtrack.check import quotes, text, values
 from claimtrack.check.rows import Row
 
-TITLE_MAX = 48
+TITLE_MAX = 44
 MAX_DOCS_SHOWN = 2
 
 
@@ -138,11 +138,23 @@ def value_clusters(rows: list[Row]) -> list[list[Row]]:
     return clusters
 
 
+MAX_FIGURES_SHOWN = 3
+
+
 def explain_values(rows: list[Row]) -> str:
-    clusters = sorted(value_clusters(rows), key=lambda c: min(r.id for r in c))
+    """'label: 10,000 in "A" (17 Oct) vs 8,000 in "B" (18 Oct)': the figures most documents
+    give first, at most three of them, so the line stays one a person reads at a glance."""
+    clusters = sorted(value_clusters(rows), key=lambda c: (-_doc_count(c), min(r.id for r in c)))
     label = subject_label(rows)
-    parts = [f"{shown_value(c[0], label)} in {_docs(c)}" for c in clusters]
-    return f"{label}: " + " vs ".join(parts)
+    shown = clusters[:MAX_FIGURES_SHOWN]
+    parts = [f"{shown_value(c[0], label)} in {_docs(c)}" for c in shown]
+    more = len(clusters) - len(shown)
+    tail = f" and {more} other figure{'s' if more > 1 else ''}" if more > 0 else ""
+    return f"{label}: " + " vs ".join(parts) + tail
+
+
+def _doc_count(cluster: list[Row]) -> int:
+    return len({r.document_id for r in cluster})
 
 
 def explain_dates(rows: list[Row]) -> str:

@@ -26,7 +26,7 @@ def _wordset(text: str) -> frozenset[str]:
 _CLAUSE_END = re.compile(
     r";|:\s|\s[–—]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|although|though|up\s+from|"
     r"down\s+from|compared\s+(?:with|to)|against|versus|as\s+against)\b)"
-    r"|\s(?=(?:while|whereas|because|although|though|unless)\s)|,\s+(?=(?-i:[a-z]+ing)\s)",
+    r"|\s(?=(?:while|whereas|because|although|though|unless)\s)|,\s+(?=(?-i:(?!according)[a-z]+ing)\s)",
     re.IGNORECASE,
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -123,7 +123,7 @@ _MODALITIES = (
     ("forecast", re.compile(
         r"\b(?:forecasts?|forecasting|projected|projects|projections?|predicts?|predicted|"
         r"expects?|expected|expecting|(?:is|are)\s+set\s+to|could|might|would\s+\w+|warn(?:s|ed)?|"
-        r"will\s+(?:reach|rise|fall|hit|grow|top|exceed)|outlook|polls?|survey)\b",
+        r"will\s+(?:reach|rise|fall|hit|grow|top|exceed|cost)|outlook|polls?|survey)\b",
         re.IGNORECASE)),
     ("capacity", re.compile(
         r"\b(?:capacity|capacities|can\s+(?:carry|hold|handle|take|seat|produce)|"
@@ -205,7 +205,9 @@ _ALIASES = {
     "usa": "america", "united states": "america", "american": "america", "eu": "europe",
     "european union": "europe",
 }  # fmt: skip
+MODAL_WORDS_BEFORE = 8  # "has offered its cabin crew a pay rise of [3.5%]"
 MODAL_WORDS_AFTER = 7
+FIGURE_TAIL_WORDS = 4  # "2.8 million passengers in [2025]": a time this close after is its
 TIME_REACH = 10  # words: a time further from the figure in its clause dates something else
 PREFIX_MATCH = 5  # "Norvanian" is "Norvania"'s: a shared start this long is one holder
 
@@ -430,14 +432,19 @@ def _figures(
 
 
 def _nearest(figures: list[tuple[int, int]], m: re.Match[str], text: str) -> int:
-    """Index of the figure nearest a time (a time after a figure goes to it first); -1 when a
-    joining word ("and grew by an eighth in 2025") stands between the time and every figure."""
+    """Index of the figure a time belongs to: the one a few words before it ("2.8 million
+    passengers in 2025"), else the nearest; -1 when a joining word ("and grew by an eighth in
+    2025") stands between the time and every figure."""
 
     def gap(f: tuple[int, int]) -> tuple[int, int]:
-        lo, hi = (f[1], m.start()) if f[1] <= m.start() else (m.end(), f[0])
+        before = f[1] <= m.start()
+        lo, hi = (f[1], m.start()) if before else (m.end(), f[0])
         if _JOIN.search(text, lo, hi):
             return (10**6, 1)
-        return (hi - lo, 0 if f[1] <= m.start() else 1)
+        words = len(text[lo:hi].split())
+        if before and words <= FIGURE_TAIL_WORDS:
+            return (0, words)  # the time closes the figure's own phrase
+        return (1, hi - lo)
 
     best = min(range(len(figures)), key=lambda i: gap(figures[i]))
     return best if gap(figures[best])[0] < 10**6 else -1
@@ -620,7 +627,7 @@ def _aspects(
 ) -> set[str]:
     out: set[str] = set()
     words = tokens(text)
-    before = text[max(left, start - 40) : start]
+    before = text[max(left, start - 60) : start]
     after = text[end : min(right, end + 60)]
     clause = text[left:right]
     if kind != "duration" and _any(words, _PERIOD_WORDS):
@@ -630,7 +637,9 @@ def _aspects(
     if _any(words, _AVERAGE_WORDS) and (_AVERAGE.search(before) or _AVERAGE.search(after[:15])):
         out.add("average")
     # The verb may come after the noun phrase ("up to 2,000 of its services could be cut").
-    window = " ".join([*before.split()[-5:], "#", *after.split()[:MODAL_WORDS_AFTER]])
+    window = " ".join(
+        [*before.split()[-MODAL_WORDS_BEFORE:], "#", *after.split()[:MODAL_WORDS_AFTER]]
+    )
     if _any(tokens(window), _MODAL_WORDS):
         for name, rx in _MODALITIES:
             if rx.search(window):

@@ -25,7 +25,9 @@ CLAUSE_SHARED_MIN = 3
 SUBJECT_MIN = 0.5  # share of the shorter subject's words found in the other
 OTHER_SUBJECT_RATIO = 1.5  # figures further apart than this with other subjects: other things
 DATE_CONTEXT_MIN = 0.3
-FAR_YEARS = 2  # an unmarked figure speaks of its article's present, not of two years off
+# An unmarked figure speaks of its article's present: not of last year, nor of two years on.
+FAR_YEARS_BACK = 1
+FAR_YEARS_AHEAD = 2
 DATE_MAX_GAP_DAYS = 31  # two dates further apart are two events, not one misdated
 OTHER_WEEK_DAYS = 6
 EXCERPT_SPEAKER_MIN_WORDS = 6
@@ -133,22 +135,30 @@ def same_time(x: Row, y: Row) -> bool:
         n = min(len(x.date), len(y.date))
         if x.date[:n] != y.date[:n]:
             return False
+    if not framing.same_time(fx, fy):
+        return False
     if not fx.times and fy.times:
         return not _far_year(fy.times, x.doc_published)
     if not fy.times and fx.times:
         return not _far_year(fx.times, y.doc_published)
-    return framing.same_time(fx, fy)
+    return True
 
 
 def _far_year(times: frozenset[str], published: dt.date | None) -> bool:
-    """True when a figure is tied only to years two or more from when the other article, which
-    names no time for its figure (and so speaks of its own present), was written."""
+    """True when a figure is tied only to years before (or two and more after) the year the
+    other article, which names no time for its figure and so speaks of its present, was
+    written."""
     if published is None:
         return False
     years = [int(t[1:]) for t in times if t.startswith("y") and t[1:].isdigit()]
     if not years or len(years) != len(times):
         return False
-    return all(abs(year - published.year) >= FAR_YEARS for year in years)
+    # A past year is another time already when it is last year: "Wildfires burned 61,000
+    # hectares in 2025" is not this year's fire. Years ahead are plans, farther off.
+    return all(
+        published.year - year >= FAR_YEARS_BACK or year - published.year >= FAR_YEARS_AHEAD
+        for year in years
+    )
 
 
 def same_thing(

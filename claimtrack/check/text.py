@@ -1,4 +1,4 @@
-"""Words of a sentence as the checker sees them: stemmed content words, named entities, times."""
+"""Words of a sentence as the checker sees them: stemmed content words, names, a story's names."""
 
 from __future__ import annotations
 
@@ -47,22 +47,6 @@ _NOT_ENTITIES = _wordset(
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’-]*")
 _CAPITALISED = re.compile(r"(?<![\wÀ-ÖØ-öø-ÿ'’-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’-]*")
 _OPENERS = (".", "!", "?", '"', "“", ":")
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_PAST = re.compile(
-    r"\b(last year|a year (?:earlier|ago|before)|the previous year|the year before|"
-    r"(?:months|years|weeks) (?:earlier|ago|before)|previously|at the time|then-)\b",
-    re.IGNORECASE,
-)
-_NOW = re.compile(
-    r"\b(this year|so far this year|now|currently|today|at present|this month|to date)\b",
-    re.IGNORECASE,
-)
-# A figure aimed at, planned or forecast is a different thing from the figure achieved.
-_TARGET = re.compile(
-    r"\b(capacity|capacities|target(?:s|ed)?|goal|aim(?:s|ed)?|plan(?:s|ned)?|forecast|"
-    r"projected|expect(?:s|ed)?|to reach|would reach|to raise|to increase|to rise)\b",
-    re.IGNORECASE,
-)
 _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("our", "or"))
 
 
@@ -193,81 +177,6 @@ def _subject_word(word: str) -> str:
         return ""
     found = stem(word)
     return CONCEPTS.get(found, found)
-
-
-def time_markers(text: str, span: str, published_year: int | None = None) -> frozenset[str]:
-    """Explicit times a sentence ties its figures to: years, 'last year', 'now'.
-
-    A figure given as the earlier one of a comparison ('up from 11', '11 the season before')
-    belongs to none of the sentence's named years: those describe the newer figure.
-    """
-    at = text.find(span) if span else -1
-    if at >= 0 and (
-        _PRIOR_BEFORE.search(text[max(0, at - 30) : at]) or _PRIOR_AFTER.match(text, at + len(span))
-    ):
-        own = _YEAR.findall(re.split(r"[,;]", text[at + len(span) :], maxsplit=1)[0])
-        return frozenset(f"y{y}" for y in own) or frozenset({"prior"})
-    rest = text.replace(span, " ", 1) if span else text
-    marks = {f"y{y}" for y in _YEAR.findall(rest)}
-    low = rest.lower()
-    if published_year and ("last year" in low or "last season" in low):
-        marks.add(f"y{published_year - 1}")
-    # Plain substring tests first: most sentences name no time, and they are far cheaper.
-    if any(hint in low for hint in _PAST_HINTS) and _PAST.search(rest):
-        marks.add("past")
-    if any(hint in low for hint in _NOW_HINTS) and _NOW.search(rest):
-        marks.add("now")
-    return frozenset(marks)
-
-
-_PRIOR_BEFORE = re.compile(
-    r"\b(?:up|down|rising|falling|rose|fell|climbing|dropping)\s+from\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
-    re.IGNORECASE,
-)
-_PRIOR_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:the|a)\s+(?:year|season|month|week|quarter)\s+(?:before|earlier)\b",
-    re.IGNORECASE,
-)
-_PAST_HINTS = ("year", "month", "week", "previous", "time", "then-")
-_NOW_HINTS = ("year", "now", "current", "today", "present", "month", "date")
-_TARGET_HINTS = (
-    "capacit", "target", "goal", "aim", "plan", "forecast", "project", "expect", "reach",
-    "raise", "increase", "rise",
-)  # fmt: skip
-
-
-_POSSESSOR = re.compile(r"([A-Z][\w.-]*)['’]s?\s+(?:[a-z-]+\s+)?$")
-
-
-def owners(text: str, span: str, subject: str | None) -> set[str]:
-    """Names the figure belongs to: capitalised words of its subject, and a possessor written
-    just before it ("NATO's 32 members", "the EU's 27 member states")."""
-    found = {stem(w) for w in words(subject or "") if w[0].isupper()}
-    at = text.find(span) if span else -1
-    if at > 0:
-        m = _POSSESSOR.search(text[max(0, at - 40) : at])
-        if m:
-            found.add(stem(m.group(1)))
-    return found - _NOT_ENTITIES
-
-
-def window(text: str, span: str, before: int = 8, after: int = 6) -> str:
-    """The words just around a claim inside its sentence."""
-    at = text.find(span) if span else -1
-    if at < 0:
-        return text
-    head = words(text[:at])[-before:]
-    tail = words(text[at + len(span) :])[:after]
-    return " ".join([*head, span, *tail])
-
-
-def is_target(text: str, span: str) -> bool:
-    """True when the words around the figure make it a plan, target, capacity or forecast."""
-    low = text.lower()
-    if not any(hint in low for hint in _TARGET_HINTS):
-        return False
-    return bool(_TARGET.search(window(text, span, before=6, after=4)))
 
 
 # Capitalised words that name no one in particular however often a story uses them: titles.

@@ -1,0 +1,581 @@
+"""Each rule of "the same thing" from both sides, on sentences written for these tests: a pair
+the rule keeps apart (never flagged) beside a pair it must still flag. Real databases; two
+claims in two documents, then a full check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from claimtrack.check import run_check
+from claimtrack.shapes import conflicts_json
+from claimtrack.store import list_conflicts
+from tests.check.build import Corpus
+
+
+@pytest.fixture
+def corpus(engine) -> Iterator[Corpus]:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        yield Corpus(session)
+        session.rollback()
+
+
+@dataclass
+class C:
+    """One claim: its sentence, the span in it, and the columns the extractor would give."""
+
+    sentence: str
+    span: str
+    kind: str
+    value: float | None = None
+    unit: str | None = None
+    subject: str | None = None
+    cols: dict[str, Any] = field(default_factory=dict)
+
+
+def flagged(
+    corpus: Corpus, a: C, b: C, published: tuple[str, str] = ("2026-05-04", "2026-05-05")
+) -> list[str]:
+    """The kinds of conflict a full check reports for two claims in two documents."""
+    for title, claim, day in (("First", a, published[0]), ("Second", b, published[1])):
+        corpus.doc(title, published=day)
+        corpus.claim(
+            title, claim.kind, claim.sentence, claim.span, value=claim.value, unit=claim.unit,
+            subject=claim.subject, **claim.cols,
+        )  # fmt: skip
+    run_check(corpus.session)
+    return [c["kind"] for c in conflicts_json(corpus.session, list_conflicts(corpus.session))]
+
+
+def money(sentence: str, span: str, value: float, subject: str, **cols: Any) -> C:
+    return C(sentence, span, "money", value, "EUR", subject, cols)
+
+
+def count(sentence: str, span: str, value: float, unit: str, subject: str, **cols: Any) -> C:
+    return C(sentence, span, "count", value, unit, subject, cols)
+
+
+def percent(sentence: str, span: str, value: float, subject: str, **cols: Any) -> C:
+    return C(sentence, span, "percent", value, "%", subject, cols)
+
+
+# ---- times from the figure's own clause ------------------------------------------------------
+
+TRIES_LAST = count(
+    "Ada Brell missed most of last season with a shoulder injury, and in the 2023-24 season "
+    "she scored only 9 tries for Harlow.",
+    "9 tries", 9, "tries", "tries",
+)  # fmt: skip
+
+
+def test_a_time_in_the_figures_own_clause_keeps_two_seasons_apart(corpus: Corpus) -> None:
+    other = count(
+        "Ada Brell scored 21 tries for Harlow in the 2024-25 season, a club record.",
+        "21 tries", 21, "tries", "tries",
+    )  # fmt: skip
+    assert flagged(corpus, TRIES_LAST, other, ("2025-08-20", "2025-08-21")) == []
+
+
+def test_the_same_season_told_with_other_figures_is_flagged(corpus: Corpus) -> None:
+    other = count(
+        "In the 2023-24 season Ada Brell managed 12 tries for Harlow before her injury.",
+        "12 tries", 12, "tries", "tries",
+    )  # fmt: skip
+    assert flagged(corpus, TRIES_LAST, other, ("2025-08-20", "2025-08-21")) == ["value"]
+
+
+# ---- holders: "X's", "for X", the company's and its rival's ----------------------------------
+
+POLAND = count(
+    "Poland's 4,500 troops will join the Baltic exercise in June, the defence ministry said.",
+    "4,500 troops", 4500, "troops", "troops",
+)  # fmt: skip
+
+
+def test_two_countries_troops_are_two_figures(corpus: Corpus) -> None:
+    other = count(
+        "Romania's 3,000 troops will join the Baltic exercise in June, officials said.",
+        "3,000 troops", 3000, "troops", "troops",
+    )  # fmt: skip
+    assert flagged(corpus, POLAND, other) == []
+
+
+def test_one_countrys_troops_told_two_ways_are_flagged(corpus: Corpus) -> None:
+    other = count(
+        "Poland's 3,800 troops will join the Baltic exercise in June, officials said.",
+        "3,800 troops", 3800, "troops", "troops",
+    )  # fmt: skip
+    assert flagged(corpus, POLAND, other) == ["value"]
+
+
+HARLOW = count(
+    "Ada Brell has scored 14 tries in 30 games for Harlow since joining the club.",
+    "14 tries", 14, "tries", "tries",
+)  # fmt: skip
+
+
+def test_tries_for_a_club_and_for_a_country_are_two_figures(corpus: Corpus) -> None:
+    other = count(
+        "Ada Brell has scored 6 tries for Wales since joining the club.",
+        "6 tries", 6, "tries", "tries",
+    )  # fmt: skip
+    assert flagged(corpus, HARLOW, other) == []
+
+
+def test_tries_for_the_same_club_told_two_ways_are_flagged(corpus: Corpus) -> None:
+    other = count(
+        "Ada Brell has scored 12 tries for Harlow since joining the club.",
+        "12 tries", 12, "tries", "tries",
+    )  # fmt: skip
+    assert flagged(corpus, HARLOW, other) == ["value"]
+
+
+RIVAL = money(
+    "Orvane's own operating profit rose to €90m, while its rival Tessic's climbed to €130m.",
+    "€130m", 130e6, "operating profit",
+)  # fmt: skip
+
+
+def test_the_companys_profit_and_its_rivals_are_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "Orvane's operating profit was €112m last year, its chief executive said.",
+        "€112m", 112e6, "operating profit",
+    )  # fmt: skip
+    assert flagged(corpus, RIVAL, other) == []
+
+
+def test_the_rivals_profit_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = money(
+        "Its rival Tessic's operating profit climbed to €112m, the group said.",
+        "€112m", 112e6, "operating profit",
+    )  # fmt: skip
+    assert flagged(corpus, RIVAL, other) == ["value"]
+
+
+# ---- the claim's own date --------------------------------------------------------------------
+
+HARVEST = C(
+    "Farmers in the valley harvested 41,000 tonnes of rye in 2025.",
+    "41,000 tonnes", "quantity", 41000, "t", "rye harvest", {"date": "2025"},
+)  # fmt: skip
+
+
+def test_figures_dated_to_two_years_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "Farmers in the valley harvested 47,000 tonnes of rye in 2024.",
+        "47,000 tonnes", "quantity", 47000, "t", "rye harvest", {"date": "2024"},
+    )  # fmt: skip
+    assert flagged(corpus, HARVEST, other) == []
+
+
+def test_a_date_from_another_clause_does_not_date_the_figure(corpus: Corpus) -> None:
+    # The extractor tied 45,000 tonnes to 2024, a year that belongs to the other clause.
+    other = C(
+        "Farmers in the valley harvested 45,000 tonnes of rye, and the mill opened in 2024.",
+        "45,000 tonnes", "quantity", 45000, "t", "rye harvest", {"date": "2024"},
+    )  # fmt: skip
+    assert flagged(corpus, HARVEST, other, ("2025-10-01", "2025-10-02")) == ["value"]
+
+
+# ---- totals and yearly figures ---------------------------------------------------------------
+
+YEARLY = money(
+    "Running the Corvel flood barrier will cost about €350m a year once it is finished.",
+    "about €350m a year", 350e6, "flood barrier cost", qualifier="approx",
+)  # fmt: skip
+
+
+def test_a_total_over_years_and_a_yearly_cost_are_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "Building the Corvel flood barrier will cost €900m over three years, engineers said.",
+        "€900m", 900e6, "flood barrier cost",
+    )  # fmt: skip
+    assert flagged(corpus, YEARLY, other) == []
+
+
+def test_two_yearly_costs_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = money(
+        "Running the Corvel flood barrier will cost €480m a year once it is finished.",
+        "€480m a year", 480e6, "flood barrier cost",
+    )  # fmt: skip
+    assert flagged(corpus, YEARLY, other) == ["value"]
+
+
+def test_a_total_since_a_year_and_an_amount_within_a_year_are_two_figures(corpus: Corpus) -> None:
+    a = money(
+        "Norvik has delivered about €9bn in naval support to Tarsia since March 2023.",
+        "about €9bn", 9e9, "naval support", qualifier="approx",
+    )  # fmt: skip
+    b = money(
+        "Allies agreed at their Oslo meeting to provide at least €14bn in naval support "
+        "to Tarsia within a year.",
+        "at least €14bn", 14e9, "naval support", qualifier="at_least",
+    )  # fmt: skip
+    assert flagged(corpus, a, b) == []
+
+
+# ---- plans, pledges, forecasts and what happened ---------------------------------------------
+
+TARGET = percent(
+    "The Lunmark government's target is for 45% of its electricity to come from wind by 2030.",
+    "45%", 45, "electricity from wind",
+)  # fmt: skip
+
+
+def test_a_target_and_the_share_reached_are_two_figures(corpus: Corpus) -> None:
+    other = percent(
+        "Wind supplied 38% of Lunmark's electricity in 2025, the grid operator said.",
+        "38%", 38, "electricity from wind",
+    )  # fmt: skip
+    assert flagged(corpus, TARGET, other, ("2026-02-01", "2026-02-02")) == []
+
+
+def test_two_tellings_of_the_target_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "Lunmark aims to get 50% of its electricity from wind by 2030, the minister said.",
+        "50%", 50, "electricity from wind",
+    )  # fmt: skip
+    assert flagged(corpus, TARGET, other, ("2026-02-01", "2026-02-02")) == ["value"]
+
+
+PLEDGE = money(
+    "Vessia pledged €500m to the Tarsia rebuilding fund at the donors' conference.",
+    "€500m", 500e6, "Tarsia rebuilding fund",
+)  # fmt: skip
+
+
+def test_a_pledge_and_what_was_delivered_are_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "Vessia has so far delivered €200m to the Tarsia rebuilding fund, its finance "
+        "ministry said.",
+        "€200m", 200e6, "Tarsia rebuilding fund",
+    )  # fmt: skip
+    assert flagged(corpus, PLEDGE, other) == []
+
+
+def test_two_tellings_of_one_pledge_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = money(
+        "Vessia promised €450m to the Tarsia rebuilding fund at the donors' conference.",
+        "€450m", 450e6, "Tarsia rebuilding fund",
+    )  # fmt: skip
+    assert flagged(corpus, PLEDGE, other) == ["value"]
+
+
+OFFER = percent(
+    "The airline has offered its cabin crew a pay rise of 3.5% this year, the union said.",
+    "3.5%", 3.5, "pay rise",
+)  # fmt: skip
+
+
+def test_an_offer_and_a_demand_are_two_figures(corpus: Corpus) -> None:
+    other = percent(
+        "The cabin crew union wants a pay rise of 7% this year to match inflation.",
+        "7%", 7, "pay rise",
+    )  # fmt: skip
+    assert flagged(corpus, OFFER, other) == []
+
+
+def test_two_tellings_of_the_offer_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "The airline offered the cabin crew a pay rise of 3% this year, the union said.",
+        "3%", 3, "pay rise",
+    )  # fmt: skip
+    assert flagged(corpus, OFFER, other) == ["value"]
+
+
+FORECAST = count(
+    "The rail operator warned that up to 900 of its 1,100 daily trains could be cancelled "
+    "during the strike.",
+    "up to 900", 900, "trains", "daily trains", qualifier="at_most",
+)  # fmt: skip
+
+
+def test_a_forecast_and_what_happened_are_two_figures(corpus: Corpus) -> None:
+    other = count(
+        "About 640 of the rail operator's 1,100 daily trains were cancelled during the strike.",
+        "About 640", 640, "trains", "daily trains", qualifier="approx",
+    )  # fmt: skip
+    assert flagged(corpus, FORECAST, other) == []
+
+
+def test_what_happened_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    a = count(
+        "About 640 of the rail operator's 1,100 daily trains were cancelled during the strike.",
+        "About 640", 640, "trains", "daily trains", qualifier="approx",
+    )  # fmt: skip
+    b = count(
+        "Some 800 of the operator's 1,100 daily trains were cancelled during the rail strike.",
+        "Some 800", 800, "trains", "daily trains", qualifier="approx",
+    )  # fmt: skip
+    assert flagged(corpus, a, b) == ["value"]
+
+
+def test_two_polls_are_two_figures_but_one_poll_told_twice_is_one(corpus: Corpus) -> None:
+    exit_poll = percent(
+        "The exit poll for Radio Ostra puts the Green List on 28%.", "28%", 28, "Green List"
+    )
+    final_poll = percent(
+        "The final Meridian poll, published on Friday, put the Green List on 24%.",
+        "24%", 24, "Green List",
+    )  # fmt: skip
+    assert flagged(corpus, exit_poll, final_poll) == []
+
+
+def test_one_poll_told_twice_with_other_figures_is_flagged(corpus: Corpus) -> None:
+    a = percent(
+        "The exit poll for Radio Ostra puts the Green List on 28%.", "28%", 28, "Green List"
+    )
+    b = percent(
+        "The Radio Ostra exit poll put the Green List on 25% on Sunday night.", "25%", 25,
+        "Green List",
+    )  # fmt: skip
+    assert flagged(corpus, a, b) == ["value"]
+
+
+def test_a_threshold_is_not_a_seat_count(corpus: Corpus) -> None:
+    a = count("A party needs 61 of the 120 seats for a majority in Ostra.", "61", 61, "seats",
+              "seats")  # fmt: skip
+    b = count("The Green List won 57 seats in Ostra, short of a majority.", "57 seats", 57,
+              "seats", "seats")  # fmt: skip
+    assert flagged(corpus, a, b) == []
+
+
+# ---- a region and the whole country; so far this year ----------------------------------------
+
+REGION = money(
+    "Storm damage in the northern region is estimated at €230m, the regional council said.",
+    "€230m", 230e6, "storm damage",
+)  # fmt: skip
+
+
+def test_a_regions_figure_and_the_nationwide_one_are_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "Nationwide, storm damage is estimated at €410m, most of it in the north.",
+        "€410m", 410e6, "storm damage",
+    )  # fmt: skip
+    assert flagged(corpus, REGION, other) == []
+
+
+def test_two_tellings_of_the_regions_figure_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = money(
+        "Storm damage in the northern region is put at €290m by insurers.",
+        "€290m", 290e6, "storm damage",
+    )  # fmt: skip
+    assert flagged(corpus, REGION, other) == ["value"]
+
+
+SO_FAR = count(
+    "So far this year, the coastguard has rescued 310 swimmers off the Ostra coast.",
+    "310 swimmers", 310, "swimmers", "swimmers rescued",
+)  # fmt: skip
+
+
+def test_so_far_this_year_and_last_year_are_two_figures(corpus: Corpus) -> None:
+    other = count(
+        "Last year the coastguard rescued 520 swimmers off the Ostra coast.",
+        "520 swimmers", 520, "swimmers", "swimmers rescued",
+    )  # fmt: skip
+    assert flagged(corpus, SO_FAR, other) == []
+
+
+def test_so_far_this_year_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = count(
+        "The coastguard has rescued 270 swimmers off the Ostra coast so far this year.",
+        "270 swimmers", 270, "swimmers", "swimmers rescued",
+    )  # fmt: skip
+    assert flagged(corpus, SO_FAR, other) == ["value"]
+
+
+# ---- changes, differences, tallies -----------------------------------------------------------
+
+RISE = C(
+    "The yield on Ostra's ten-year bond rose 0.3 percentage points on Monday.",
+    "0.3 percentage points", "percent", 0.3, "%", "ten-year bond yield",
+)  # fmt: skip
+
+
+def test_a_rise_and_a_fall_are_two_changes(corpus: Corpus) -> None:
+    other = C(
+        "The yield on Ostra's ten-year bond fell 0.2 percentage points on Monday.",
+        "0.2 percentage points", "percent", 0.2, "%", "ten-year bond yield",
+    )  # fmt: skip
+    assert flagged(corpus, RISE, other) == []
+
+
+def test_two_rises_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = C(
+        "The yield on Ostra's ten-year bond rose 0.5 percentage points on Monday.",
+        "0.5 percentage points", "percent", 0.5, "%", "ten-year bond yield",
+    )  # fmt: skip
+    assert flagged(corpus, RISE, other) == ["value"]
+
+
+def test_a_difference_is_not_the_count_it_is_taken_from(corpus: Corpus) -> None:
+    a = count("Together the two parties would hold 68 seats, 7 more than a majority.", "7", 7,
+              "seats", "seats")  # fmt: skip
+    b = count("The Farmers' Union holds 9 seats in the Ostra assembly.", "9 seats", 9, "seats",
+              "seats")  # fmt: skip
+    assert flagged(corpus, a, b) == []
+
+
+def test_games_of_a_goal_tally_and_of_a_points_tally_are_two_counts(corpus: Corpus) -> None:
+    a = count("Before the move she scored 17 goals in 41 games on loan at Brisk.", "41 games", 41,
+              "games", "games")  # fmt: skip
+    b = count("Harlow have 70 points from 33 games, eleven clear at the top.", "33 games", 33,
+              "games", "games")  # fmt: skip
+    assert flagged(corpus, a, b) == []
+
+
+def test_two_approximations_far_apart_differ(corpus: Corpus) -> None:
+    a = count("About 1,300 flights were cancelled across Ostra on the first strike day.",
+              "About 1,300", 1300, "flights", "flights cancelled", qualifier="approx")  # fmt: skip
+    b = count("Some 1,600 flights were cancelled across Ostra on the first day of the strike.",
+              "Some 1,600", 1600, "flights", "flights cancelled", qualifier="approx")  # fmt: skip
+    assert flagged(corpus, a, b) == ["value"]
+
+
+# ---- stories, and tellings whose subjects miss each other ------------------------------------
+
+
+def test_two_stories_that_name_no_one_in_common_are_not_compared(corpus: Corpus) -> None:
+    corpus.doc("Rail", published="2026-05-04")
+    corpus.doc("Floods", published="2026-05-05")
+    corpus.claim("Rail", "money", "Norlink's maintenance budget of €350m a year will not change.",
+                 "€350m a year", value=350e6, unit="EUR", subject="maintenance budget")  # fmt: skip
+    corpus.claim("Floods", "money", "The civil protection agency, whose budget is €250m a "
+                 "year, asked for more pumps after the Tarvel floods.", "€250m a year",
+                 value=250e6, unit="EUR", subject="budget")  # fmt: skip
+    run_check(corpus.session)
+    assert list_conflicts(corpus.session) == []
+
+
+def test_a_fee_told_as_a_cost_and_as_a_transfer_is_flagged(corpus: Corpus) -> None:
+    a = money(
+        "Kai Tamsin cost £28 million from Arlen Town, a club record for Brisk.",
+        "£28 million", 28e6, "Kai Tamsin cost",
+    )  # fmt: skip
+    b = money(
+        "Arlen Town's share of Kai Tamsin's £31m transfer to Brisk will go to the academy.",
+        "£31m", 31e6, "share",
+    )  # fmt: skip
+    a.unit = b.unit = "GBP"
+    assert flagged(corpus, a, b) == ["value"]
+
+
+def test_other_subjects_in_sentences_that_say_other_things_are_not_compared(
+    corpus: Corpus,
+) -> None:
+    a = money("Kai Tamsin cost £28 million from Arlen Town, a club record.", "£28 million",
+              28e6, "Kai Tamsin cost")  # fmt: skip
+    b = money("Brisk's new stand, named after Kai Tamsin's father, will cost £31m to build "
+              "next summer.", "£31m", 31e6, "new stand")  # fmt: skip
+    a.unit = b.unit = "GBP"
+    assert flagged(corpus, a, b) == []
+
+
+# ---- one partner per other document ----------------------------------------------------------
+
+
+def test_a_claim_meets_the_figure_another_article_repeats_not_its_neighbour(
+    corpus: Corpus,
+) -> None:
+    corpus.doc("Profile", published="2026-05-04")
+    corpus.doc("Verdict", published="2026-05-05")
+    corpus.claim("Profile", "count", "Ada Brell scored 22 tries this season and has 9 tries "
+                 "for Wales.", "22 tries", value=22, unit="tries", subject="tries")  # fmt: skip
+    corpus.claim("Verdict", "count", "Ada Brell's 22 tries this season make her the league's "
+                 "top scorer.", "22 tries", value=22, unit="tries", subject="tries")  # fmt: skip
+    corpus.claim("Verdict", "count", "Ada Brell also has nine tries in international rugby.",
+                 "nine tries", value=9, unit="tries", subject="tries")  # fmt: skip
+    run_check(corpus.session)
+    assert list_conflicts(corpus.session) == []
+
+
+def test_with_no_repeat_in_the_other_article_a_different_figure_is_flagged(
+    corpus: Corpus,
+) -> None:
+    corpus.doc("Profile", published="2026-05-04")
+    corpus.doc("Verdict", published="2026-05-05")
+    corpus.claim("Profile", "count", "Ada Brell scored 22 tries this season for Harlow.",
+                 "22 tries", value=22, unit="tries", subject="tries")  # fmt: skip
+    corpus.claim("Verdict", "count", "Ada Brell's 19 tries this season make her the league's "
+                 "top scorer.", "19 tries", value=19, unit="tries", subject="tries")  # fmt: skip
+    run_check(corpus.session)
+    assert [c.kind for c in list_conflicts(corpus.session)] == ["value"]
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+
+def date(sentence: str, span: str, iso: str, subject: str | None) -> C:
+    return C(sentence, span, "date", subject=subject, cols={"date": iso})
+
+
+def test_an_opening_and_a_signing_are_two_events(corpus: Corpus) -> None:
+    a = date("The Ostra trade summit, which opened on Monday, May 4, drew 40 delegations.",
+             "Monday, May 4", "2026-05-04", "summit opened")  # fmt: skip
+    b = date("Ministers signed off the customs pact at the Ostra trade summit on Tuesday.",
+             "Tuesday", "2026-05-05", "summit signed")  # fmt: skip
+    assert flagged(corpus, a, b, ("2026-05-05", "2026-05-06")) == []
+
+
+def test_a_recount_dated_two_ways_is_flagged_though_its_subjects_differ(corpus: Corpus) -> None:
+    a = date("In the Lerin South seat the electoral board ordered a full recount, which will "
+             "take place Thursday.", "Thursday", "2026-05-07", "which take place")  # fmt: skip
+    b = date("The electoral board will recount every ballot in Lerin South on Wednesday, "
+             "May 6, a process expected to take two days.", "Wednesday, May 6", "2026-05-06",
+             "recount every ballot")  # fmt: skip
+    assert flagged(corpus, a, b, ("2026-05-04", "2026-05-05")) == ["date"]
+
+
+def test_the_first_and_the_next_walkout_are_two_events(corpus: Corpus) -> None:
+    a = date("The first walkout by Ostra's dock workers will begin on Monday, June 1.",
+             "Monday, June 1", "2026-06-01", "walkout begin")  # fmt: skip
+    b = date("The next walkout by Ostra's dock workers, a three-day strike, begins on "
+             "Wednesday, June 10.", "Wednesday, June 10", "2026-06-10",
+             "walkout begins")  # fmt: skip
+    assert flagged(corpus, a, b, ("2026-05-20", "2026-05-21")) == []
+
+
+def test_a_statement_on_two_days_is_two_statements(corpus: Corpus) -> None:
+    a = date("Ostra's finance minister said on Monday that the budget was balanced.", "Monday",
+             "2026-05-04", "finance minister said budget")  # fmt: skip
+    b = date("Ostra's finance minister said on Tuesday that the budget was balanced.",
+             "Tuesday", "2026-05-05", "finance minister said budget")  # fmt: skip
+    assert flagged(corpus, a, b, ("2026-05-05", "2026-05-06")) == []
+
+
+def test_a_weekday_a_day_off_in_articles_of_different_days_is_flagged(corpus: Corpus) -> None:
+    a = date("The dock workers began their 48-hour walkout on Monday after talks failed.",
+             "Monday", "2026-06-01", "walkout began")  # fmt: skip
+    b = date("Ostra's docks are counting the cost of the 48-hour walkout that began on "
+             "Tuesday.", "Tuesday", "2026-06-02", "walkout began")  # fmt: skip
+    assert flagged(corpus, a, b, ("2026-06-02", "2026-06-04")) == ["date"]
+
+
+# ---- an unmarked figure speaks of its article's present --------------------------------------
+
+FIRE_NOW = C(
+    "The Tarn fire, which broke out near Ravel, burned 38,000 hectares before crews held it.",
+    "38,000 hectares", "quantity", 38000, "ha", "fire area burned",
+)  # fmt: skip
+
+
+def test_last_years_total_is_not_this_years_fire(corpus: Corpus) -> None:
+    other = C(
+        "Wildfires burned 61,000 hectares in the Tarn hills in 2025, the fire service said.",
+        "61,000 hectares", "quantity", 61000, "ha", "wildfires area burned",
+    )  # fmt: skip
+    assert flagged(corpus, FIRE_NOW, other, ("2026-08-12", "2026-08-14")) == []
+
+
+def test_this_years_fire_told_with_another_figure_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "The Tarn fire burned 41,000 hectares near Ravel before it was contained.",
+        "41,000 hectares", "quantity", 41000, "ha", "fire area burned",
+    )  # fmt: skip
+    assert flagged(corpus, FIRE_NOW, other, ("2026-08-12", "2026-08-14")) == ["value"]
