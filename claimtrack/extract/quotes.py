@@ -213,8 +213,7 @@ class _Attributor:
             return org.group(0)
         if _GROUP_RE.fullmatch(who):
             return who
-        named = _NAMED_ORG_RE.fullmatch(who)
-        if named:
+        if _NAMED_ORG_RE.fullmatch(who):
             return who  # "Northwind Energy said"
         return self._bare_name(who, first=True)
 
@@ -271,9 +270,9 @@ class _Attributor:
             bare = self._bare_name(text[max(s_start, verb.start() - 40) : verb.start()])
             if bare:
                 return bare
-            named = _NAMED_ORG_END.search(text, max(s_start, verb.start() - 80), verb.start())
-            if named:
-                return named.group("org")  # "In a statement, Northwind Energy said:"
+            body = _NAMED_ORG_END.search(text, max(s_start, verb.start() - 80), verb.start())
+            if body:
+                return body.group("org")  # "In a statement, Northwind Energy said:"
             one = _ONE_RE.search(text, max(s_start, verb.start() - 60), verb.start())
             if one:
                 return one.group(0)[0].lower() + one.group(0)[1:]
