@@ -313,7 +313,15 @@ def _is_metadata(doc: Doc, start: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     if start - line_start < 60 and _META_LINE.match(line):
         return True
+    if len(line) < 140 and _STAMP_BEFORE.search(text, max(line_start, start - 40), start):
+        return True  # "Jane Doe, Reuters · Updated 14:05 GMT, 10 March 2026": a page's stamp
     return len(line) < 60 and bool(_BYLINE_STAMP.match(line))
+
+
+_STAMP_BEFORE = re.compile(
+    r"\b(?:Published|Updated|Posted|Last (?:updated|modified)|First published)\b(?:\s+on)?:?"
+    r"[\s\d:.,|apmAPMGTCEST]*$"
+)
 
 
 def _subject(doc: Doc, start: int, end: int) -> str | None:

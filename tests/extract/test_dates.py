@@ -311,3 +311,10 @@ def test_a_deal_to_do_something_through_a_date_looks_ahead() -> None:
     assert one(text, "date", SPRING).date == "2031-10-31"
     text = "Snow fell from Monday through Wednesday."
     assert [c.date for c in claims_of(text, "date", SPRING)] == ["2031-04-14", "2031-04-16"]
+
+
+def test_a_stamp_inside_a_byline_line_is_metadata() -> None:
+    text = "Ana Ruiz, Lintz Post · Updated 14:05 GMT, 10 April 2031\n\nThe dam failed on 9 April."
+    assert [c.span for c in claims_of(text, "date", SPRING)] == ["9 April"]
+    text = "The figures were updated on 10 April 2031 after an error was found."
+    assert one(text, "date", SPRING).span == "10 April 2031"
