@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
+from claimtrack.check import terms
 from claimtrack.check.candidates import (
     all_pairs_in_blocks,
     fetch_pool,
@@ -91,11 +92,17 @@ def run_check(session: Session) -> CheckSummary:
     with _no_gc():
         rows = load_all(session)
         pending = set(pending_ids(session))
+        if not terms.current(session.connection()):
+            # An index an older checker built, with other keys: every claim's terms again.
+            pending = {r.document_id for r in rows}
         pairs = list(all_pairs_in_blocks(rows))
         new_rows = [r for r in rows if r.document_id in pending]
-        edges, found = compare_and_group(
-            rows, pairs, lambda: index_documents(session, pending, new_rows)
-        )
+
+        def index() -> None:
+            index_documents(session, pending, new_rows)
+            terms.mark_current(session.connection())
+
+        edges, found = compare_and_group(rows, pairs, index)
         written = Written()
         sync_links(session, {(e.a, e.b): e.relation for e in edges}, None, written)
         sync_conflicts(session, found, True, written)

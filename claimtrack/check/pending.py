@@ -46,7 +46,7 @@ def index_documents(session: Session, document_ids: Collection[int], rows: list[
     ids = sorted(document_ids)
     for i in range(0, len(ids), CHUNK):
         of_docs = select(col(Claim.id)).where(col(Claim.document_id).in_(ids[i : i + CHUNK]))
-        conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(of_docs)))
+        conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(of_docs), terms.KEPT))
     terms.store(conn, [(r.id, r.kind, r.block_keys) for r in rows], replace=False)
 
 
@@ -67,11 +67,14 @@ def _index_pending(session: Session, document_ids: list[int]) -> None:
             if cid is not None
         )
         of_docs = select(col(Claim.id)).where(col(Claim.document_id).in_(chunk))
-        conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(of_docs)))
+        conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(of_docs), terms.KEPT))
     terms.store(conn, claims, replace=False)
 
 
 def _many(session: Session, pending: int) -> bool:
+    """A full pass: for many new documents, or when the stored terms are an older checker's."""
+    if not terms.current(session.connection()):
+        return True
     total = session.connection().execute(select(func.count()).select_from(Document)).scalar()
     return pending >= max(FULL_CHECK_MIN_DOCUMENTS, int(total or 0) // 4)
 
@@ -80,7 +83,7 @@ def _pending_in(session: Session) -> int:
     from claimtrack.check import check_document, run_check
 
     ids = pending_ids(session)
-    if ids and _many(session, len(ids)):
+    if (ids and _many(session, len(ids))) or not terms.current(session.connection()):
         run_check(session)
         return len(ids)
     _index_pending(session, ids)
@@ -96,7 +99,7 @@ def _pending_with_engine(engine: Engine) -> int:
     def first_step() -> tuple[list[int], bool]:
         with session_scope(engine) as session:
             ids = pending_ids(session)
-            if ids and _many(session, len(ids)):
+            if (ids and _many(session, len(ids))) or not terms.current(session.connection()):
                 run_check(session)
                 return ids, True
             _index_pending(session, ids)

@@ -26,6 +26,30 @@ BIG_CACHE_KIB = 32768
 LOOKUP_CHUNK = 200
 
 
+# Marks an index built with this checker's block keys: a claim_term row of this name. An
+# index without it was built by an older checker, with other keys, and is rebuilt whole by the
+# next check (claim_keys changes whenever how claims are blocked changes; bump this then).
+KEYS_VERSION = "~keys:2"
+
+
+def current(conn: Connection) -> bool:
+    """True when the stored terms are this checker's (or there are no claims to index)."""
+    table = ClaimTerm.__table__  # type: ignore[attr-defined]
+    found = conn.execute(select(table.c.term).where(table.c.term == KEYS_VERSION).limit(1))
+    if found.first() is not None:
+        return True
+    return conn.execute(text("SELECT 1 FROM claim LIMIT 1")).first() is None
+
+
+def mark_current(conn: Connection) -> None:
+    """Record that the index holds this checker's terms, on the first stored claim."""
+    if current(conn):
+        return
+    first = conn.execute(text("SELECT min(id) FROM claim")).scalar()
+    if first is not None:
+        conn.execute(insert(ClaimTerm), [{"term": KEYS_VERSION, "claim_id": int(first)}])
+
+
 def term(kind: str, key: str) -> str:
     return f"{kind}{SEP}{key}"
 
@@ -33,6 +57,9 @@ def term(kind: str, key: str) -> str:
 def split(found: str) -> tuple[str, str]:
     kind, _, key = found.partition(SEP)
     return kind, key
+
+
+KEPT = col(ClaimTerm.term) != KEYS_VERSION  # re-indexing a claim keeps the version mark
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
@@ -50,7 +77,7 @@ def store(conn: Connection, claims: Sequence[Keyed], replace: bool) -> int:
     sit in memory at once."""
     if replace:
         for chunk in _chunks([c[0] for c in claims], CHUNK):
-            conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(chunk)))
+            conn.execute(delete(ClaimTerm).where(col(ClaimTerm.claim_id).in_(chunk), KEPT))
     count = sum(len(keys) for _, _, keys in claims)
     rows = ((term(kind, k), claim_id) for claim_id, kind, keys in claims for k in keys)
     if conn.dialect.name == "sqlite":
@@ -90,13 +117,12 @@ def _insert_sqlite(conn: Connection, rows: Iterable[tuple[str, int]], count: int
 def index_all_claims(conn: Connection) -> int:
     """Terms of every stored claim (the migration that made the table fills it with this).
 
-    Plain SQL on the columns the keys come from, so it does not depend on later models.
+    Plain SQL on the columns the subject keys come from, so it does not depend on later
+    models. It leaves no version mark: the first check rebuilds the index with the keys it
+    blocks on then (which also read the claims' sentences).
     """
-    found = conn.execute(text("SELECT id, kind, span, subject_key, subject, text FROM claim"))
-    claims = [
-        (i, kind, claim_keys(kind, span, key, subj, sentence))
-        for i, kind, span, key, subj, sentence in found
-    ]
+    found = conn.execute(text("SELECT id, kind, span, subject_key, subject FROM claim"))
+    claims = [(i, kind, claim_keys(kind, span, key, subj)) for i, kind, span, key, subj in found]
     conn.execute(delete(ClaimTerm))
     return store(conn, claims, replace=False)
 

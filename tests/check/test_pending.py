@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
 
-from claimtrack.check import check_document, check_pending, pending, run_check
+from claimtrack.check import check_document, check_pending, pending, run_check, terms
 from claimtrack.check.candidates import BLOCK_CAP, load_document
 from claimtrack.check.terms import term
 from claimtrack.models import ClaimLink, ClaimTerm, Conflict, ConflictClaim, Document
@@ -142,3 +142,38 @@ def test_ingest_checks_what_a_killed_batch_left_unchecked(db_url: str, tmp_path)
     finally:
         engine.dispose()
     assert conflict.kind == "value"
+
+
+def test_an_index_an_older_checker_built_is_rebuilt_whole(corpus: Corpus) -> None:
+    """Terms stored by an older checker (other keys, no version mark) would find the wrong
+    candidates: the next check runs in full and stores every claim's terms anew."""
+    [old] = add_soldiers(corpus, SOLDIERS[:1])
+    corpus.session.flush()
+    conn = corpus.session.connection()
+    conn.execute(ClaimTerm.__table__.insert(), [{"term": "count:stale", "claim_id": old}])  # type: ignore[attr-defined]
+    for doc_id in corpus.docs.values():
+        conn.execute(Document.__table__.update().where(Document.__table__.c.id == doc_id)  # type: ignore[attr-defined]
+                     .values(checked_at=Document.__table__.c.ingested_at))  # type: ignore[attr-defined]  # fmt: skip
+    assert not terms.current(conn)
+    [new] = add_soldiers(corpus, SOLDIERS[2:3])
+    assert check_pending(corpus.session) == 1
+    assert terms.current(corpus.session.connection())
+    [row] = load_document(corpus.session, corpus.docs[SOLDIERS[0][0]])
+    assert stored_terms(corpus.session, [old]) == {
+        (term("count", k), old) for k in row.block_keys
+    } | {(terms.KEYS_VERSION, old)}
+    assert state(corpus.session)[0] == {(min(old, new), max(old, new)): "conflicts"}
+
+
+def test_a_current_index_is_not_rebuilt(corpus: Corpus) -> None:
+    [first, _] = add_soldiers(corpus, SOLDIERS[:2])
+    run_check(corpus.session)
+    assert terms.current(corpus.session.connection())
+    # A term a rebuild would drop: it stays while new documents are checked one by one.
+    corpus.session.connection().execute(
+        ClaimTerm.__table__.insert(),  # type: ignore[attr-defined]
+        [{"term": "count:kept", "claim_id": first}],
+    )
+    add_soldiers(corpus, SOLDIERS[2:3])
+    assert check_pending(corpus.session) == 1
+    assert ("count:kept", first) in stored_terms(corpus.session, [first])
