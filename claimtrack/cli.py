@@ -73,14 +73,16 @@ def _printable(text: str | None) -> str:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    from claimtrack.db import DatabaseError, error_line
-    from claimtrack.store import InvalidInput, NotFound
-
     try:
         yield
-    except (NotFound, InvalidInput, DatabaseError, Failure) as exc:
-        _fail(str(exc))
     except Exception as exc:
+        # Imported only when something went wrong: the database layer is the slowest import
+        # of all, and ingest starts its workers before it needs it.
+        from claimtrack.db import DatabaseError, error_line
+        from claimtrack.store import InvalidInput, NotFound
+
+        if isinstance(exc, (NotFound, InvalidInput, DatabaseError, Failure)):
+            _fail(str(exc))
         line = error_line(exc)
         if line is None:
             raise

@@ -44,21 +44,16 @@ def _can_fork() -> bool:
 
 
 @contextmanager
-def ordered_map(
-    fn: Callable[[J], R],
-    jobs: Sequence[J],
-    workers: int,
-    warm: Callable[[], None] | None = None,
-) -> Iterator[Iterator[R]]:
-    """fn over jobs, in order; in `workers` processes when more than zero, each running `warm`
-    once first. The workers are forked and given their first tasks on entering, so the caller
-    can do other work (open its database) while they start; leaving drops what is queued."""
+def ordered_map(fn: Callable[[J], R], jobs: Sequence[J], workers: int) -> Iterator[Iterator[R]]:
+    """fn over jobs, in order; in `workers` processes when more than zero. The workers are
+    forked and given their first tasks on entering, so that the caller can do other work (open
+    its database) while they start; leaving drops what is still queued."""
     if workers <= 0:
         yield map(fn, jobs)
         return
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), warm)
+        workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
     )
     try:
         _start(pool)
@@ -119,12 +114,6 @@ def _start(pool: ProcessPoolExecutor) -> None:
         pool.submit(int)
     finally:
         gc.unfreeze()
-
-
-def _start_worker(parent: int, warm: Callable[[], None] | None) -> None:
-    _die_with_parent(parent)
-    if warm is not None:
-        warm()
 
 
 def _die_with_parent(parent: int) -> None:
