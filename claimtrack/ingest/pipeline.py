@@ -186,39 +186,55 @@ def ingest(
     if workers:
         _warm_extractor()
     with ordered_map(prepare, files, workers) as done:
-        database = _open(engine, in_background=workers > 0)
+        database = _Opening(engine, in_background=workers > 0)
         waiting: list[Prepared] = []
         size = FIRST_BATCH
         for job in jobs:
             waiting.append(next(done) if job.path is not None else prepare(job))
             if len(waiting) >= size and (database.done() or len(waiting) >= MAX_WAITING):
-                size = _store_waiting(database.result(), waiting, size, results, on_result)
-        opened = database.result()
+                size = _store_waiting(database.engine(), waiting, size, results, on_result)
+        opened = database.engine()
         _store_waiting(opened, waiting, size, results, on_result, every=True)
     if any(r.outcome == "ingested" for r in results):
         check_new_documents(opened)
     return results
 
 
-def _open(source: EngineSource, *, in_background: bool) -> Future[Engine]:
+class _Opening:
     """The engine; or opened by the function given, in a thread when in_background (the
     imports and a new database's schema then cost no wall time while the workers read)."""
-    future: Future[Engine] = Future()
-    if not callable(source):
-        future.set_result(source)
-        return future
 
-    def run() -> None:
-        try:
-            future.set_result(source())
-        except BaseException as exc:  # raised again where the engine is first wanted
-            future.set_exception(exc)
+    def __init__(self, source: EngineSource, *, in_background: bool) -> None:
+        self._future: Future[Engine] = Future()
+        self._thread: threading.Thread | None = None
+        if not callable(source):
+            self._future.set_result(source)
+            return
+        opener = source
 
-    if in_background:
-        threading.Thread(target=run, name="claimtrack-open-database", daemon=True).start()
-    else:
-        run()
-    return future
+        def run() -> None:
+            try:
+                self._future.set_result(opener())
+            except BaseException as exc:  # raised again where the engine is first wanted
+                self._future.set_exception(exc)
+
+        if in_background:
+            self._thread = threading.Thread(
+                target=run, name="claimtrack-open-database", daemon=True
+            )
+            self._thread.start()
+        else:
+            run()
+
+    def done(self) -> bool:
+        return self._future.done()
+
+    def engine(self) -> Engine:
+        # Joined, not just finished: the check forks its own workers only while this process
+        # runs a single thread.
+        if self._thread is not None:
+            self._thread.join()
+        return self._future.result()
 
 
 def _store_waiting(

@@ -104,18 +104,33 @@ def _slow_opener(url: str, opened_in: list[str], delay: float) -> Engine:
     return engine
 
 
-def test_the_database_opens_while_the_workers_read(tmp_path: Path) -> None:
+def test_the_database_opens_while_the_workers_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.ingest import pipeline
+
     folder = tmp_path / "many"
     paths = write_articles(folder, parallel.MIN_JOBS * 3)
     url = resolve_url(str(tmp_path / "db.sqlite"))
     opened_in: list[str] = []
     seen: list[str] = []
+    # The check forks its own workers only in a single-threaded process: by the time it
+    # runs, the thread that opened the database must be gone, not merely done.
+    at_check: list[list[str]] = []
+    check = pipeline.check_new_documents
+
+    def watched_check(engine: Engine) -> None:
+        at_check.append([t.name for t in threading.enumerate()])
+        check(engine)
+
+    monkeypatch.setattr(pipeline, "check_new_documents", watched_check)
     results = ingest(
         lambda: _slow_opener(url, opened_in, 0.5),
         [str(folder)],
         on_result=lambda r: seen.append(Path(r.name).name),
     )
     assert opened_in and opened_in[0] != threading.main_thread().name
+    assert len(at_check) == 1 and opened_in[0] not in at_check[0]
     assert seen == [p.name for p in paths]  # in order, however long the opening took
     assert {r.outcome for r in results} == {"ingested"}
     engine = make_engine(url)
