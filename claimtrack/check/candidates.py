@@ -21,6 +21,7 @@ BLOCK_CAP = 80
 # The opening of a document names the people, places and bodies of its story; reading the
 # rest of a long article adds little to that and costs its whole text.
 STORY_CHARS = 2000
+LOAD_BATCH = 5000
 
 Block = tuple[str, str]  # (dimension, key): the claims compared with each other
 Tally = tuple[str, str]  # (kind, key): what the cap counts
@@ -160,8 +161,9 @@ def attach_stories(session: Session, rows: list[Row]) -> list[Row]:
 
 
 def load_all(session: Session) -> list[Row]:
-    # Straight from the cursor: the driver's rows are not all held beside the checker's.
-    rows = rows_from(session.connection().execute(row_query().order_by(col(Claim.id))))
+    # From the cursor in batches: the driver's rows are not all held beside the checker's.
+    result = session.connection().execute(row_query().order_by(col(Claim.id)))
+    rows = [Row(*r) for part in result.partitions(LOAD_BATCH) for r in part]
     return attach_stories(session, rows)
 
 

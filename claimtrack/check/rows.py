@@ -248,11 +248,11 @@ def claim_keys(
     holds tens of thousands of them for the life of the process.
 
     A date also gets the words nearest it in its clause (what happened then: "a full recount,
-    which will take place Thursday"), and so does a figure whose subject says little (one
-    common word or none: "a 65 per cent cut in greenhouse gas emissions"). Such an amount of
-    money gets the names of its sentence too: two tellings of one transfer fee ("a fee of
-    £42m", "Menc cost £42 million") may have subjects that share no word, but name the same
-    people.
+    which will take place Thursday"), and so does a figure other than a count whose subject
+    says little (one common word or none: "a 65 per cent cut in greenhouse gas emissions").
+    Such an amount of money gets the names of its sentence too: two tellings of one transfer
+    fee ("a fee of £42m", "Menc cost £42 million") may have subjects that share no word, but
+    name the same people.
     """
     if kind == "quote":
         return tuple(quote_keys(span))
@@ -260,8 +260,8 @@ def claim_keys(
     if kind == "date" and sentence:
         found = events.event_keys(sentence, span)
         return keys if found <= set(keys) else tuple(sorted(found.union(keys)))
-    if not sentence or not thin_subject(subject_key, subject):
-        return keys
+    if kind == "count" or not sentence or not thin_subject(subject_key, subject):
+        return keys  # a count's counted noun already narrows its blocks
     found = events.event_keys(sentence, span, THIN_KEYS)
     if kind == "money":
         found = found | name_keys(sentence)
