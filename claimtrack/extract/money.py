@@ -35,10 +35,17 @@ _AFTER = re.compile(
     r"roubles?|hryvnias?|hryvnyas?|francs?|rupees?|won|zloty|lira|kronor|krona|kroner|krone|"
     rf"{_CODES})\b"
 )
+_CODE_SET = frozenset(_CODES.split("|"))
 _PRE_CODES = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "swiss": "CHF"}
 
 
 def _code_before(text: str, start: int) -> tuple[str, int] | None:
+    prev = text[start - 1 : start]
+    if not prev or not (prev in _SIGNS or prev.isalpha() or prev in " ."):
+        return None  # the cheap test first: most numbers follow a space after a word
+    if prev == " " and not (text[start - 2 : start - 1].isupper() or text[start - 3 : start - 1]
+                            in ("Rs", "s.")):  # fmt: skip
+        return None  # "USD 5m", "CHF 250,000", "Rs 200": a code before the space
     m = _BEFORE.search(text, max(0, start - 6), start)
     if not m:
         return None
@@ -46,7 +53,22 @@ def _code_before(text: str, start: int) -> tuple[str, int] | None:
     return _SYMBOL_CODES.get(raw, raw.upper()), m.start()
 
 
+_SIGNS = frozenset("$€£¥₹₽₴₩")
+# The first word of every currency written after the number ("20 billion euros", "5m USD").
+_AFTER_WORDS = frozenset(
+    """of us u.s. american australian canadian hong swiss dollar dollars euro euros pound pounds
+    sterling yen yuan renminbi ruble rubles rouble roubles hryvnia hryvnias hryvnya hryvnyas
+    franc francs rupee rupees won zloty lira kronor krona kroner krone""".split()  # noqa: SIM905
+)
+
+
 def _code_after(text: str, end: int) -> tuple[str, int] | None:
+    word = text[end : end + 12].split(None, 1)
+    if not word:
+        return None
+    first = word[0].rstrip(".,;:)").lower()
+    if first not in _AFTER_WORDS and not (first.upper() in _CODE_SET and word[0][:3].isupper()):
+        return None  # the cheap test first: most numbers are followed by no currency
     m = _AFTER.match(text, end)
     if not m:
         return None
