@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cached_property
 
@@ -276,8 +276,10 @@ class Doc:
     def tied_date(self, start: int, end: int | None = None) -> str | None:
         """The time the sentence ties a figure to ("in 2023", "by 2030"), if any."""
         end = start if end is None else end
-        a, b = self.sentences.bounds(start, end)
         starts, marks = self.time_marks
+        if bisect_left(starts, start - 200) == bisect_right(starts, end + 120):
+            return None  # no time mark near: most figures (and the sentence is not needed)
+        a, b = self.sentences.bounds(start, end)
         i = bisect_right(starts, max(a, start - 200)) - 1
         best: tuple[int, str] | None = None
         for j in range(max(i, 0), len(starts)):
