@@ -221,7 +221,7 @@ def scan_numbers(text: str) -> list[Num]:
         a_text = m.group("a")
         b_text = m.group("b")
         sep = m.group("sep")
-        listed = _LISTED.match(a_text) if b_text is None else None
+        listed = _LISTED.match(a_text) if b_text is None and " and " in a_text else None
         if listed:
             # "between two and three years": two numbers in words, not one of five.
             a_text, b_text, sep = listed.group("a"), listed.group("b"), " and "
