@@ -63,11 +63,11 @@ _AFTER_WORDS = frozenset(
 
 
 def _code_after(text: str, end: int) -> tuple[str, int] | None:
-    word = text[end : end + 12].split(None, 1)
-    if not word:
+    head = text[end : end + 12].split(None, 1)
+    if not head:
         return None
-    first = word[0].rstrip(".,;:)").lower()
-    if first not in _AFTER_WORDS and not (first.upper() in _CODE_SET and word[0][:3].isupper()):
+    first = head[0].rstrip(".,;:)").lower()
+    if first not in _AFTER_WORDS and not (first.upper() in _CODE_SET and head[0][:3].isupper()):
         return None  # the cheap test first: most numbers are followed by no currency
     m = _AFTER.match(text, end)
     if not m:
