@@ -203,7 +203,12 @@ class Story:
     @property
     def names(self) -> frozenset[str]:
         if self._names is None:
-            self._names = _entities.__wrapped__(self._text) - TITLES
+            # Every capitalised word of the text, a sentence's first word too (what opens a
+            # sentence is mostly a common word, which only makes two stories more alike):
+            # one scan in C, then each distinct word read once.
+            found = {_entity_word(w) for w in set(_CAPITALISED.findall(self._text))}
+            found.discard("")
+            self._names = frozenset(found) - TITLES
             self._text = ""
         return self._names
 
