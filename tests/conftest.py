@@ -16,6 +16,10 @@ import pytest
 
 from tests.pgserver import PostgresServer, start_postgres
 
+# An extractor that raises is a bug the tests must see; in use it is logged and the document's
+# other claims are kept. Set before any claimtrack process starts, so the CLI runs inherit it.
+os.environ["CLAIMTRACK_STRICT_EXTRACT"] = "1"
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
 
