@@ -50,9 +50,24 @@ _PROMO = re.compile(
     r"Offer (?:ends|valid|expires)|Terms (?:and conditions )?apply|T&Cs? apply"
     r"|Use (?:the )?(?:promo )?code|While stocks last|Limited[- ]time offer|Subscribe (?:now|today)"
     r"|Sign up (?:now|today)|Shop (?:now|today)|Buy (?:now|today)|Book (?:now|today)"
-    r"|Order (?:now|today)|Join (?:now|today)|Start your free trial"
+    r"|Order (?:now|today)|Join (?:now|today)|Start your free trial|Not a subscriber"
+    r"|Try (?:it )?(?:free|for \S+|\w+ (?:days?|weeks?|months?) (?:free|for))"
 )
 _PROMO_PARAGRAPH = 400  # characters: a line this long is article prose, whatever it says
+# "2.4k shares · 318 comments": a line of nothing but a page's counters.
+_COUNTERS = re.compile(
+    r"^[ \t]*(?:[\d.,]+[kKmM]?\s+(?:shares?|comments?|likes?|views?|reads?|reactions?|replies)"
+    r"[ \t]*[·•|,]?[ \t]*)+$",
+    re.MULTILINE,
+)
+# A consent banner the reader kept: "We and our 143 partners use cookies ...".
+_COOKIE = re.compile(r"[Cc]ookies?\b")
+_CONSENT = re.compile(
+    r"partners|vendors|consent|accept|agree|privacy|personalis|personaliz|advertising|device",
+    re.IGNORECASE,
+)
+# A live page's entry time ("22:45", "9.30am", "14:05 GMT") starts a new entry, ending an ad.
+_ENTRY_TIME = re.compile(r"[ \t]*\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?[ \t]*$")
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # Times a sentence ties a figure to: "in 2023", "by 2030", "in June 2024", "this year", "now".
@@ -122,6 +137,17 @@ _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 
+def _consent_banners(text: str) -> list[tuple[int, int]]:
+    zones: list[tuple[int, int]] = []
+    for m in _COOKIE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = _line_end(text, m.end())
+        banner = end - start <= _PROMO_PARAGRAPH and _CONSENT.search(text, start, end)
+        if banner and (not zones or zones[-1] != (start, end)):
+            zones.append((start, end))
+    return zones
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -187,6 +213,8 @@ class Doc:
                     line = text[end + 1 : len(text) if nxt < 0 else nxt]
                     if end >= len(text) or (len(line) > 200 and not _FURNITURE_LINE.match(line)):
                         break
+                    if _ENTRY_TIME.match(line):
+                        break
                     end = len(text) if nxt < 0 else nxt
                     if _FURNITURE_LINE.match(line.strip()):
                         break
@@ -197,6 +225,8 @@ class Doc:
             opens = start == m.start() or text[m.start() - 2 : m.start()] in (". ", "! ", "? ")
             if opens and end - start <= _PROMO_PARAGRAPH:
                 zones.append((start, end))
+        zones += [(m.start(), m.end()) for m in _COUNTERS.finditer(text)]
+        zones += _consent_banners(text)
         return zones
 
     def in_furniture(self, pos: int) -> bool:
