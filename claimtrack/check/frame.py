@@ -146,7 +146,14 @@ _REGION = re.compile(
     r"|\b(?:southern|northern|eastern|western|central)\s+[A-Z]"
     r"|\b(?i:in|across|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,2}(?i:region|province|valley|county|"
     r"district|prefecture|canton|department|oblast)\b"
+    r"|\b(?i:in|across|for)\s+the\s+[a-z-]+\s+(?i:region|province)\b"
 )
+# A part of the story's place that the text sets apart: a figure for it is never the whole.
+_LOCAL = re.compile(
+    r"\bin\s+the\s+(?:city|capital|town|municipality)\b|\bcity-?wide\b"
+    r"|\b(?i:in)\s+[A-Z][\w-]+\s+(?:itself|alone)\b",
+)
+_LOCAL_WORDS = _wordset("city capital town municipality citywide city-wide itself alone")
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en)?|falling|grew|grow(?:s|n)?|jumped|climbed|"
     r"dropped|declined|slipped|increased|decreased|up|down|gained|lost|cut|raised|by)\s+$",
@@ -648,10 +655,9 @@ def _aspects(
     if "poll" in words or "polls" in words or "survey" in words:
         # Polls are estimates, and two polls are two figures: which poll is part of the sort.
         out |= {"forecast"} | {f"poll:{m.group(1).lower()}" for m in _POLL.finditer(clause)}
-    if _any(words, _NATION_WORDS) and _NATION.search(clause):
-        out.add("nation")
-    elif _any(words, _REGION_WORDS) and _REGION.search(clause):
-        out.add("region")
+    scope = _scope(text, words, left, right)
+    if scope:
+        out.add(scope)
     if kind == "percent" and (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after)):
         out.add("change")
         out |= _direction(before, after)
@@ -672,6 +678,26 @@ _DOWN = _wordset(
     """fell fall falls fallen falling dropped declined slipped decreased down lost cut
     lower less decrease drop decline"""
 )
+
+
+_AGAINST = re.compile(r"(?:against|versus|compared\s+(?:with|to)|as\s+against)\b", re.IGNORECASE)
+
+
+def _scope(text: str, words: frozenset[str], left: int, right: int) -> str | None:
+    """Where the clause says its figures hold: "nation", "region" or "local". A comparison
+    ("..., against roughly 24% for National Renewal") holds in the place of the clause before."""
+    if _any(words, _NATION_WORDS) and _NATION.search(text, left, right):
+        return "nation"
+    if _any(words, _LOCAL_WORDS) and _LOCAL.search(text, left, right):
+        return "local"
+    if _any(words, _REGION_WORDS) and _REGION.search(text, left, right):
+        return "region"
+    if left and _AGAINST.match(text, left):
+        ends = [(a, b) for a, b in _clause_ends(text) if b <= left]
+        if ends:
+            start = ends[-2][1] if len(ends) > 1 else 0
+            return _scope(text, words, start, ends[-1][0])
+    return None
 
 
 def _direction(before: str, after: str) -> set[str]:
@@ -724,10 +750,18 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     ma, mb = sa[1], sb[1]
     if ma != mb and not (ma <= _SOFT and mb <= _SOFT and not (ma and mb)):
         return False  # a plan and what was done; an offer and a demand
+    if ("local" in a) != ("local" in b):
+        return False  # a part the text sets apart ("in the city", "in Varnholm itself")
     return all(not fa or not fb or bool(fa & fb) for fa, fb in zip(sa[2:], sb[2:], strict=True))
 
 
-_FAMILIES = (("poll:",), ("rate:", "over:", "total"), ("nation", "region"), ("of:",), ("dir:",))
+_FAMILIES = (
+    ("poll:",),
+    ("rate:", "over:", "total"),
+    ("nation", "region", "local"),
+    ("of:",),
+    ("dir:",),
+)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -368,6 +368,38 @@ def test_two_tellings_of_the_regions_figure_that_differ_are_flagged(corpus: Corp
     assert flagged(corpus, REGION, other) == ["value"]
 
 
+CITY = percent(
+    "In Varnholm itself, the Civic Alliance is on course for about 41% of the vote in the "
+    "city, against roughly 24% for National Renewal.",
+    "about 41%", 41, "vote",
+)  # fmt: skip
+
+
+def test_a_citys_share_and_an_unplaced_share_are_two_figures(corpus: Corpus) -> None:
+    other = percent(
+        "The Civic Alliance took 34.2% of the vote and 71 seats, the commission said.",
+        "34.2%", 34.2, "vote",
+    )  # fmt: skip
+    assert flagged(corpus, CITY, other) == []
+
+
+def test_a_comparison_clause_holds_in_the_place_of_the_clause_before(corpus: Corpus) -> None:
+    rival = percent(CITY.sentence, "roughly 24%", 24, "vote")
+    other = percent(
+        "The Civic Alliance took 34.2% of the vote and 71 seats, the commission said.",
+        "34.2%", 34.2, "vote",
+    )  # fmt: skip
+    assert flagged(corpus, rival, other) == []
+
+
+def test_two_tellings_of_the_citys_share_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "In the capital the Civic Alliance won 44% of the vote in the city, officials said.",
+        "44%", 44, "vote",
+    )  # fmt: skip
+    assert flagged(corpus, CITY, other) == ["value"]
+
+
 SO_FAR = count(
     "So far this year, the coastguard has rescued 310 swimmers off the Ostra coast.",
     "310 swimmers", 310, "swimmers", "swimmers rescued",
