@@ -4,7 +4,9 @@ gold file (gold/conflicts.json) of planted conflicts and planted agreements.
 Each planted case lists its claims as [document, span, occurrence] references; a reference is
 matched to the stored claim whose offsets overlap that occurrence of the span in the stored
 text. A planted conflict is found when claims of it from two documents share one reported
-conflict; a planted agreement is flagged when that happens to it.
+conflict; a planted agreement is flagged when claims of it from two documents share one
+reported conflict on opposite sides of it. A conflict's side is the claims its "agrees"
+links join: "Ekdahl in A and B vs Reinholt in C" does not say A and B disagree.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from claimtrack.check.groups import UnionFind
+from claimtrack.check.persist import existing_links
 from claimtrack.models import Claim, Document
 from claimtrack.shapes import conflicts_json
 from claimtrack.store import list_conflicts
@@ -93,7 +97,7 @@ def claim_for(session: Session, doc_id: int, ref: Ref) -> int | None:
 
 def _case(
     session: Session, planted: dict[str, Any], is_conflict: bool, ids: dict[str, int],
-    groups: list[set[int]],
+    groups: list[set[int]], side: UnionFind,
 ) -> Case:  # fmt: skip
     case = Case(planted["about"], is_conflict, planted.get("kind"), False)
     matched: dict[int, str] = {}
@@ -105,17 +109,40 @@ def _case(
             case.unmatched.append(f"{ref[1]!r} in {ref[0]}")
         else:
             matched[claim] = ref[0]
-    case.together = any(len({matched[c] for c in g if c in matched}) >= 2 for g in groups)
+    if is_conflict:
+        case.together = any(len({matched[c] for c in g if c in matched}) >= 2 for g in groups)
+    else:
+        case.together = any(_opposed(g, matched, side) for g in groups)
     return case
+
+
+def _opposed(group: set[int], matched: dict[int, str], side: UnionFind) -> bool:
+    """Two of the case's claims, from two documents, in the group but not on one side of it."""
+    inside = [c for c in group if c in matched]
+    return any(
+        matched[a] != matched[b] and side.find(a) != side.find(b)
+        for i, a in enumerate(inside)
+        for b in inside[i + 1 :]
+    )
+
+
+def sides(session: Session) -> UnionFind:
+    """Claims joined by the checker's "agrees" links: one side of any conflict they sit in."""
+    side = UnionFind()
+    for (a, b), relation in existing_links(session, None).items():
+        if relation == "agrees":
+            side.union(a, b)
+    return side
 
 
 def score(session: Session, root: Path, ids: dict[str, int]) -> Score:
     gold = json.loads((root / "gold" / "conflicts.json").read_text())
     groups = [set(c["claim_ids"]) for c in conflicts_json(session, list_conflicts(session))]
+    side = sides(session)
     out = Score()
     planted = [(c, True) for c in gold["conflicts"]] + [(a, False) for a in gold["agreements"]]
     for case_gold, is_conflict in planted:
-        case = _case(session, case_gold, is_conflict, ids, groups)
+        case = _case(session, case_gold, is_conflict, ids, groups, side)
         out.cases.append(case)
         out.unmatched.extend(f"{case.about}: {u}" for u in case.unmatched)
         if is_conflict:

@@ -86,3 +86,14 @@ def test_incremental_checks_equal_a_full_check_on_the_fixtures(tmp_path: Path) -
         assert _state(session) == incremental
         session.rollback()
     engine.dispose()
+
+
+def test_an_agreement_on_one_side_of_a_conflict_is_not_flagged() -> None:
+    # "Ekdahl in A and B vs Reinholt in C": A and B agree, C disagrees with both.
+    from claimtrack.check.evaluate import _opposed
+    from claimtrack.check.groups import UnionFind
+
+    side = UnionFind()
+    side.union(1, 2)
+    assert not _opposed({1, 2, 3}, {1: "a.txt", 2: "b.txt"}, side)
+    assert _opposed({1, 2, 3}, {1: "a.txt", 3: "c.txt"}, side)
