@@ -115,15 +115,17 @@ _MODALITIES = (
     ("threshold", re.compile(
         r"\b(?:needs?|needed|requires?|required|requirement|threshold|minimum\s+of|for\s+a\s+"
         r"majority)\b", re.IGNORECASE)),
-    ("target", re.compile(
-        r"\b(?:targets?|targeted|targeting|goal|aims?|aimed|aiming|plans?|planned|planning|"
-        r"ambition|(?:is|are)\s+due\s+to|hopes?\s+to|to\s+reach|to\s+raise|to\s+increase|"
-        r"to\s+rise|to\s+cut|to\s+have)\b",
-        re.IGNORECASE)),
+    # Before the target: what someone expects a plan to do ("expected to rise to", "expects
+    # the plan to cut") is a forecast, however the plan is worded.
     ("forecast", re.compile(
         r"\b(?:forecasts?|forecasting|projected|projects|projections?|predicts?|predicted|"
         r"expects?|expected|expecting|(?:is|are)\s+set\s+to|could|might|would\s+\w+|warn(?:s|ed)?|"
         r"will\s+(?:reach|rise|fall|hit|grow|top|exceed|cost)|outlook|polls?|survey)\b",
+        re.IGNORECASE)),
+    ("target", re.compile(
+        r"\b(?:targets?|targeted|targeting|goal|aims?|aimed|aiming|plans?|planned|planning|"
+        r"ambition|(?:is|are)\s+due\s+to|hopes?\s+to|to\s+reach|to\s+raise|to\s+increase|"
+        r"to\s+rise|to\s+cut|to\s+have)\b",
         re.IGNORECASE)),
     ("capacity", re.compile(
         r"\b(?:capacity|capacities|can\s+(?:carry|hold|handle|take|seat|produce)|"

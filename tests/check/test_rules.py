@@ -611,3 +611,27 @@ def test_this_years_fire_told_with_another_figure_is_flagged(corpus: Corpus) -> 
         "41,000 hectares", "quantity", 41000, "ha", "fire area burned",
     )  # fmt: skip
     assert flagged(corpus, FIRE_NOW, other, ("2026-08-12", "2026-08-14")) == ["value"]
+
+
+# ---- what someone expects a plan to do is a forecast -----------------------------------------
+
+JOBS_EXPECTED = count(
+    "Brannock told the union it expected the merger plan to cut about 800 jobs at its plants.",
+    "about 800 jobs", 800, "jobs", "jobs", qualifier="approx",
+)  # fmt: skip
+
+
+def test_a_plans_target_and_an_expectation_of_it_are_two_figures(corpus: Corpus) -> None:
+    other = count(
+        "Brannock aims to cut 1,100 jobs at its plants by the end of the decade.",
+        "1,100 jobs", 1100, "jobs", "jobs",
+    )  # fmt: skip
+    assert flagged(corpus, JOBS_EXPECTED, other) == []
+
+
+def test_two_expectations_of_one_plan_that_differ_are_flagged(corpus: Corpus) -> None:
+    other = count(
+        "Brannock has told the union that the merger would cost about 1,100 jobs at its plants.",
+        "about 1,100 jobs", 1100, "jobs", "jobs", qualifier="approx",
+    )  # fmt: skip
+    assert flagged(corpus, JOBS_EXPECTED, other) == ["value"]
