@@ -123,6 +123,7 @@ CONCEPTS = _concepts(
     price: fee cost price paid payment transfer
     strike: strike walkout stoppage
     deal: deal contract order agreement accord
+    bid: bid offer approach takeover
     revenue: revenue turnover
     profit: profit earning
     loan: loan credit lending

@@ -635,3 +635,29 @@ def test_two_expectations_of_one_plan_that_differ_are_flagged(corpus: Corpus) ->
         "about 1,100 jobs", 1100, "jobs", "jobs", qualifier="approx",
     )  # fmt: skip
     assert flagged(corpus, JOBS_EXPECTED, other) == ["value"]
+
+
+# ---- a bid, an offer, an approach and a takeover are one thing -------------------------------
+
+BID_OFFERED = C(
+    "Vance Foods offered £2.1bn in cash for Harlow Mills, the maker of Brightloaf bread.",
+    "£2.1bn", "money", 2.1e9, "GBP", "Foods offer",
+)  # fmt: skip
+
+
+def test_an_offer_and_the_bidders_market_value_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "Harlow Mills has rejected a takeover approach from Vance Foods, whose market value "
+        "is £2.6bn.",
+        "£2.6bn", "money", 2.6e9, "GBP", "market value",
+    )  # fmt: skip
+    assert flagged(corpus, BID_OFFERED, other) == []
+
+
+def test_an_offer_told_as_a_takeover_approach_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "Harlow Mills has rejected a £2.4bn takeover approach from Vance Foods, saying it "
+        "undervalues the bread maker.",
+        "£2.4bn", "money", 2.4e9, "GBP", "takeover approach",
+    )  # fmt: skip
+    assert flagged(corpus, BID_OFFERED, other) == ["value"]
