@@ -482,7 +482,10 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
         # "return to talks by Friday": a deadline ahead; "power had been restored by Tuesday
         # evening": a deadline already met, unless an infinitive still points ahead.
         done = _PERFECT.search(before)
-        return done is None or _INFINITIVE.search(before, done.end()) is not None
+        if done is not None:
+            return _INFINITIVE.search(before, done.end()) is not None
+        # "By Monday evening we had 2,400": the clause's own verb comes after the deadline.
+        return _DONE_AFTER.match(text, start, min(len(text), start + 90)) is None
     ahead = _AHEAD.search(before)
     # "had been due to expire on Thursday": a plan that lay ahead then, now in the past.
     if ahead is None:
@@ -510,7 +513,9 @@ _AHEAD = re.compile(
     r"(?:agreed|deal|vowed|promised|pledged|voted|hopes?|aims?|wants?|intends?|ready|deadline)"
     r"\s+to\s+[a-z]{2,}|expected\s+to|"
     # fixtures in the present tense: "Rovers play Denholm on Wednesday"
-    r"plays?|faces?|hosts?|meets?|travels?\s+to)\b"
+    r"plays?|faces?|hosts?|meets?|travels?\s+to|"
+    # a scheduled event in the present tense: "the conference continues Wednesday"
+    r"continues|resumes|reopens|reconvenes|opens|closes|begins|concludes)\b"
     r"(?:[^.,;]|(?<=\d)[.,](?=\d))*$"  # a decimal point ("€1.2bn") does not end the clause
 )
 _BY_END = re.compile(r"\b[Bb]y\s+$")
@@ -523,6 +528,10 @@ _PERFECT = re.compile(
 _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:all|the|a|an|its|their|his|her|our|my|your|some|about|around|more|most|many|"
     r"each|every|this|that|these|those|one|two|three)\b)[a-z]{2,}\b"
+)
+# A past verb later in the same clause, before anything that points ahead.
+_DONE_AFTER = re.compile(
+    r"(?:(?!\b(?:will|would|must|should|to)\b)[^.;:!?\"“”])*?\b(?:had|was|were|did)\b", re.I
 )
 _HAD_BEEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
 _PRESENT = re.compile(r"\b(?:is|are|remains?|lasts?|runs?|continues?|will|stays?)\b")

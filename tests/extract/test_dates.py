@@ -318,3 +318,13 @@ def test_a_stamp_inside_a_byline_line_is_metadata() -> None:
     assert [c.span for c in claims_of(text, "date", SPRING)] == ["9 April"]
     text = "The figures were updated on 10 April 2031 after an error was found."
     assert one(text, "date", SPRING).span == "10 April 2031"
+
+
+def test_a_deadline_whose_clause_is_past_lies_behind() -> None:
+    text = 'She said: "By Tuesday night we had forty volunteers."'
+    assert one(text, "date", SPRING).date == "2031-04-15"
+
+
+def test_a_scheduled_event_in_the_present_tense_lies_ahead() -> None:
+    text = "The summit resumes Thursday with talks on trade."
+    assert one(text, "date", SPRING).date == "2031-04-17"
