@@ -35,10 +35,16 @@ ROUNDING_CAP = 0.05  # rounding never excuses more than 5 % ("10,000" is not "8,
 # "about", "some", "nearly": each side of a comparison gets this much, so two approximations
 # ("about 1,600" and "about 1,900") still differ while "about 3,000" meets 3,200.
 APPROX_WIDTH = 0.07
+# A share in words ("a fifth", "half", "two-thirds") is the nearest simple fraction to the
+# figure, not the figure: "about a fifth" is said of anything from 18% to 22%.
+FRACTION_WIDTH = 0.10
 FLOAT_SLACK = 0.005  # unit conversions (365.25 / 12) leave crumbs
 HALF_STEP = 0.499
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FRACTION = re.compile(
+    r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", re.IGNORECASE
+)
 # "2.5 percentage points", "3 points", "4pp", "4 pp" (digits may touch "pp").
 _POINTS = re.compile(r"(?<![a-z])points?(?![a-z])|(?<![a-z])pp(?![a-z])", re.IGNORECASE)
 
@@ -110,6 +116,8 @@ def interval(
     hi = (value_max if value_max is not None else value) * factor
     exact = counted and step <= factor and value == int(value) and "." not in (span or "")
     half = 0.0 if exact else min(HALF_STEP * step, ROUNDING_CAP * abs(lo))
+    if span and not _NUMBER.search(span) and _FRACTION.search(span):
+        half = max(half, FRACTION_WIDTH * abs(lo))
     q = qualifier or "exact"
     if q == "approx":
         half = max(half, APPROX_WIDTH * abs(lo))

@@ -661,3 +661,27 @@ def test_an_offer_told_as_a_takeover_approach_is_flagged(corpus: Corpus) -> None
         "£2.4bn", "money", 2.4e9, "GBP", "takeover approach",
     )  # fmt: skip
     assert flagged(corpus, BID_OFFERED, other) == ["value"]
+
+
+# ---- a share in words is the nearest simple fraction -----------------------------------------
+
+THIRD = percent(
+    "Ticket sales at the Orla festival have fallen by about a third since 2023.",
+    "about a third", 100 / 3, "ticket sales", qualifier="approx",
+)  # fmt: skip
+
+
+def test_a_third_told_as_a_near_percentage_is_not_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "Ticket sales at the Orla festival have fallen by 37 per cent since 2023.",
+        "37 per cent", 37, "ticket sales",
+    )  # fmt: skip
+    assert flagged(corpus, THIRD, other) == []
+
+
+def test_a_third_told_as_a_far_percentage_is_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "Ticket sales at the Orla festival have fallen by 45 per cent since 2023.",
+        "45 per cent", 45, "ticket sales",
+    )  # fmt: skip
+    assert flagged(corpus, THIRD, other) == ["value"]
