@@ -225,6 +225,8 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     fx, fy = x.frame, y.frame
     if not framing.compatible(fx.aspects, fy.aspects):
         return None  # a yearly cost and a total, a pledge and what was paid ...
+    if _running_change(x, y):
+        return None
     if not framing.same_owner(fx.owners, fy.owners):
         return None  # "Kestrel's revenue" and "its rival's"
     if not same_time(x, y):
@@ -232,6 +234,15 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     if values.overlap(x.bounds, y.bounds):
         return ("agrees", None, score)
     return ("conflicts", "value", score)
+
+
+def _running_change(x: Row, y: Row) -> bool:
+    """A change "since the bid" runs to its article's day; an unmarked change in an article of
+    another day ("fell 4.2% in early trading") is a change up to that day: two periods."""
+    ax, ay = x.frame.aspects, y.frame.aspects
+    if "change" not in ax or "change" not in ay or ("total" in ax) == ("total" in ay):
+        return False
+    return x.doc_published is not None and x.doc_published != y.doc_published
 
 
 def phase(row: Row) -> str | None:

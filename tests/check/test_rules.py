@@ -685,3 +685,27 @@ def test_a_third_told_as_a_far_percentage_is_flagged(corpus: Corpus) -> None:
         "45 per cent", 45, "ticket sales",
     )  # fmt: skip
     assert flagged(corpus, THIRD, other) == ["value"]
+
+
+# ---- a change since an event runs to its article's day ---------------------------------------
+
+SHARES_SINCE = percent(
+    "Tolland shares have dropped 7.5 per cent since the merger was announced.",
+    "7.5 per cent", 7.5, "Tolland shares",
+)  # fmt: skip
+
+
+def test_a_change_since_an_event_and_a_days_change_a_week_earlier_are_two(corpus: Corpus) -> None:
+    other = percent(
+        "Tolland shares fell 3.1% in early trading as investors weighed the merger.",
+        "3.1%", 3.1, "Tolland shares",
+    )  # fmt: skip
+    assert flagged(corpus, other, SHARES_SINCE, ("2026-05-04", "2026-05-11")) == []
+
+
+def test_a_change_since_an_event_told_otherwise_the_same_day_is_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "Tolland shares fell 3.1% as investors weighed the merger.",
+        "3.1%", 3.1, "Tolland shares",
+    )  # fmt: skip
+    assert flagged(corpus, other, SHARES_SINCE, ("2026-05-11", "2026-05-11")) == ["value"]
