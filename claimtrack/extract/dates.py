@@ -115,7 +115,9 @@ _META_LINE = re.compile(
     r"First published|Date)\b:?|By\s+[A-Z])",
 )
 _BYLINE_STAMP = re.compile(
-    rf"^\W*(?:{_WEEKDAY},?\s+)?[\w .,]+\d{{4}}(?:,?\s+\d{{1,2}}[:.]\d\d\S*)?\s*$"
+    # "Agence Horizon Presse - 19 April 2027 - 18:52 GMT": an agency's stamp line too
+    rf"^\W*(?:{_WEEKDAY},?\s+)?[\w .,|·–-]+\d{{4}}"
+    rf"(?:\s*[,|·–-]?\s+\d{{1,2}}[:.]\d\d\S*(?:\s+[A-Z]{{2,4}})?)?\s*$"
 )
 
 
@@ -404,7 +406,7 @@ def _is_date(
 ) -> bool:
     """Whether a candidate is a time here, from the words around it."""
     if m.group("year"):
-        if not _year_is_time(text, start, end):
+        if not _year_is_time(text, start, end) or _ACT_OF.search(text, max(0, start - 8), start):
             return False
         return bool(
             _YEAR_PREP.search(text, max(0, start - 12), start)
@@ -464,6 +466,8 @@ _BETWEEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
 _MAY_RANGE = re.compile(rf"\s*(?:to|and|until|till|through|or|[-–])\s*(?:{_MONTH_FULL})\b")
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+$")
 # "looked at 2025, when fires burned": a year the sentence goes on to place events in
+# "the Securities Act of 1933": a law's name, not a time
+_ACT_OF = re.compile(r"\bActs?\s+of\s+$")
 _YEAR_WHEN = re.compile(r",?\s+when\b")
 
 

@@ -328,3 +328,13 @@ def test_a_deadline_whose_clause_is_past_lies_behind() -> None:
 def test_a_scheduled_event_in_the_present_tense_lies_ahead() -> None:
     text = "The summit resumes Thursday with talks on trade."
     assert one(text, "date", SPRING).date == "2031-04-17"
+
+
+def test_an_agency_stamp_line_is_metadata() -> None:
+    text = "Lintz Wire Service - 15 April 2031 - 09:40 GMT\n\nThe dam failed on 9 April."
+    assert [c.span for c in claims_of(text, "date", SPRING)] == ["9 April"]
+
+
+def test_the_year_in_a_law_name_is_not_a_date() -> None:
+    text = "The fund is registered under the Investment Company Act of 1940 since May 2030."
+    assert [(c.span, c.date) for c in claims_of(text, "date", SPRING)] == [("May 2030", "2030-05")]
