@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from .doc import Doc
 from .names import People, clean_name, is_title
@@ -377,7 +378,19 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         attributor.last_speaker = speaker or attributor.last_speaker
         attributor.last_end = end
         out.append(doc.claim("quote", start, end, speaker=speaker))
+    if "Sir " in text or "Dame " in text:
+        out = [replace(c, speaker=_knighted(text, c.speaker)) for c in out]
     return out
+
+
+def _knighted(text: str, speaker: str | None) -> str | None:
+    """'Sir Geoffrey Marlow' keeps his title: it is part of how he is named in print."""
+    if speaker is None or not speaker[:1].isupper() or " " not in speaker:
+        return speaker
+    for title in ("Sir ", "Dame "):
+        if title + speaker in text:
+            return title + speaker
+    return speaker
 
 
 def _open_before(text: str, prev_end: int, start: int) -> bool:

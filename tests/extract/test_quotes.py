@@ -495,3 +495,8 @@ def test_companies_and_bodies_by_their_own_names_speak_as_written() -> None:
 def test_said_opening_the_sentence_is_not_part_of_the_name() -> None:
     text = "Said Tomas Varga: “I have never seen a storm like this in forty years at sea.”"
     assert one(text, "quote").speaker == "Tomas Varga"
+
+
+def test_a_knight_keeps_his_title() -> None:
+    text = "Sir Edwin Holt chairs the trust. “We will not sell the land,” Holt said."
+    assert one(text, "quote").speaker == "Sir Edwin Holt"
