@@ -207,8 +207,7 @@ class _Attributor:
             return self.people.by_role(role.group("role"), quote_start) or who
         one = _ONE_RE.search(who)
         if one:
-            phrase = one.group(0)
-            return phrase[0].lower() + phrase[1:]
+            return _one_speaker(one.group(0))
         org = _ORG_RE.match(who)
         if org:
             return org.group(0)
@@ -276,7 +275,7 @@ class _Attributor:
                 return body.group("org")  # "In a statement, Northwind Energy said:"
             one = _ONE_RE.search(text, max(s_start, verb.start() - 60), verb.start())
             if one:
-                return one.group(0)[0].lower() + one.group(0)[1:]
+                return _one_speaker(one.group(0))
             group = _GROUP_END.search(text, max(s_start, verb.start() - 50), verb.start())
             if group:
                 return group.group("group")  # "Police said on Monday:"
@@ -342,6 +341,19 @@ class _Attributor:
             return self.last_speaker
         # A quote paragraph after a paragraph about someone is usually theirs.
         return self.people.nearest_before(start, floor=max(0, start - 300))
+
+
+# "a Corliss spokesperson": the body it speaks for, as "a spokesperson for Corliss" does.
+_BODY_SPOKESPERSON = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+spokes(?:person|man|woman)"
+)
+
+
+def _one_speaker(phrase: str) -> str:
+    body = _BODY_SPOKESPERSON.fullmatch(phrase)
+    if body:
+        return body.group("body")
+    return phrase[0].lower() + phrase[1:]
 
 
 def _continues(text: str, last_end: int, start: int) -> bool:

@@ -500,3 +500,8 @@ def test_said_opening_the_sentence_is_not_part_of_the_name() -> None:
 def test_a_knight_keeps_his_title() -> None:
     text = "Sir Edwin Holt chairs the trust. “We will not sell the land,” Holt said."
     assert one(text, "quote").speaker == "Sir Edwin Holt"
+
+
+def test_a_companys_spokesperson_speaks_for_the_company() -> None:
+    text = "A Brennick spokesman said: “The plant will stay open.”"
+    assert one(text, "quote").speaker == "Brennick"
