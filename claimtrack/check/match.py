@@ -31,6 +31,9 @@ FAR_YEARS_AHEAD = 2
 DATE_MAX_GAP_DAYS = 31  # two dates further apart are two events, not one misdated
 OTHER_WEEK_DAYS = 6
 EXCERPT_SPEAKER_MIN_WORDS = 6
+# Recovery after a disaster is told as it goes ("power restored to 60% of homes"): the share
+# done grows day by day, so two articles of different days give two moments of it.
+_PROGRESS = text.wordset("restored reconnected reopened repaired")
 
 # The event a date dates, told by the verb tied to it: two dates of one story with verbs of
 # different classes ("opened on Wednesday", "signed off on Thursday") date two events.
@@ -137,11 +140,22 @@ def same_time(x: Row, y: Row) -> bool:
             return False
     if not framing.same_time(fx, fy):
         return False
+    if _earlier_figure(x, y) or _earlier_figure(y, x):
+        return False
     if not fx.times and fy.times:
         return not _far_year(fy.times, x.doc_published)
     if not fy.times and fx.times:
         return not _far_year(fx.times, y.doc_published)
     return True
+
+
+def _earlier_figure(prior: Row, other: Row) -> bool:
+    """ "Up from 35%" is the figure before its article's present; an unmarked figure of an
+    article no older speaks of that present or a later one."""
+    if "prior" not in prior.frame.times or other.frame.times:
+        return False
+    before, after = prior.doc_published, other.doc_published
+    return before is not None and after is not None and after >= before
 
 
 def _far_year(times: frozenset[str], published: dt.date | None) -> bool:
@@ -225,7 +239,7 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     fx, fy = x.frame, y.frame
     if not framing.compatible(fx.aspects, fy.aspects):
         return None  # a yearly cost and a total, a pledge and what was paid ...
-    if _running_change(x, y):
+    if _running_change(x, y) or _recovery_days(x, y):
         return None
     if not framing.same_owner(fx.owners, fy.owners):
         return None  # "Kestrel's revenue" and "its rival's"
@@ -243,6 +257,13 @@ def _running_change(x: Row, y: Row) -> bool:
     if "change" not in ax or "change" not in ay or ("total" in ax) == ("total" in ay):
         return False
     return x.doc_published is not None and x.doc_published != y.doc_published
+
+
+def _recovery_days(x: Row, y: Row) -> bool:
+    """Both figures tell how far a recovery has gone, in articles of different days."""
+    if x.doc_published is None or x.doc_published == y.doc_published:
+        return False
+    return bool(x.clause_words & _PROGRESS) and bool(y.clause_words & _PROGRESS)
 
 
 def phase(row: Row) -> str | None:

@@ -709,3 +709,51 @@ def test_a_change_since_an_event_told_otherwise_the_same_day_is_flagged(corpus: 
         "3.1%", 3.1, "Tolland shares",
     )  # fmt: skip
     assert flagged(corpus, other, SHARES_SINCE, ("2026-05-11", "2026-05-11")) == ["value"]
+
+
+# ---- how far a recovery has gone, told on two days -------------------------------------------
+
+POWER_BACK = percent(
+    "Electricity has been restored to 55% of homes in Marro, the utility said.",
+    "55%", 55, "homes",
+)  # fmt: skip
+
+
+def test_a_recovery_told_on_two_days_is_two_moments(corpus: Corpus) -> None:
+    other = percent(
+        "Electricity has now been restored to 85% of homes in Marro, the utility said.",
+        "85%", 85, "homes",
+    )  # fmt: skip
+    assert flagged(corpus, POWER_BACK, other, ("2026-03-02", "2026-03-04")) == []
+
+
+def test_a_recovery_told_otherwise_the_same_day_is_flagged(corpus: Corpus) -> None:
+    other = percent(
+        "Electricity has been restored to 85% of homes in Marro, the utility said.",
+        "85%", 85, "homes",
+    )  # fmt: skip
+    assert flagged(corpus, POWER_BACK, other, ("2026-03-02", "2026-03-02")) == ["value"]
+
+
+# ---- the figure before ('up from 35%') is not a later article's present ----------------------
+
+RATE_NOW = percent(
+    "Turnout at the Pellis by-election was 52%, the count showed.",
+    "52%", 52, "turnout",
+)  # fmt: skip
+
+
+def test_an_earlier_figure_is_not_a_later_articles_present(corpus: Corpus) -> None:
+    other = percent(
+        "Turnout at the Pellis by-election rose to 58%, up from 44% at the last vote.",
+        "44%", 44, "turnout",
+    )  # fmt: skip
+    assert flagged(corpus, other, RATE_NOW, ("2026-03-02", "2026-03-03")) == []
+
+
+def test_an_earlier_figure_is_flagged_against_an_older_articles_present(corpus: Corpus) -> None:
+    other = percent(
+        "Turnout at the Pellis by-election rose to 58%, up from 44% at the last vote.",
+        "44%", 44, "turnout",
+    )  # fmt: skip
+    assert flagged(corpus, other, RATE_NOW, ("2026-03-03", "2026-03-02")) == ["value"]
