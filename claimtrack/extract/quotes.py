@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from .doc import Doc
 from .names import People, clean_name, is_title
@@ -48,6 +49,9 @@ _NAMED_ORG = (
     r"[A-Z][\w&'’.-]*\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)"
 )
 _NAMED_ORG_RE = re.compile(rf"(?P<org>{_NAMED_ORG})")
+# "the bank", "the company": a body the story has named before, standing in for its name.
+_BARE_BODY = re.compile(r"[Tt]he\s+(?P<noun>bank|company|firm|agency|commission|council|group)")
+_NAMED_REACH = 1200
 _NAMED_ORG_END = re.compile(rf"(?<![\w'’-])(?P<org>{_NAMED_ORG})\s*(?:[a-z]+ly\s+)?$")
 _VERB_RE = re.compile(rf"\b(?:{_VERBS}|saying|adding|urging|calling|telling|writing)\b")
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
@@ -185,6 +189,21 @@ class _Attributor:
         found = [org for at, org in self._orgs if at < pos]
         return found[-1] if found else None
 
+    def _named(self, org: str, pos: int) -> str:
+        """'the bank said' after 'The Concord Development Bank has approved ...': the body the
+        story has just named, by its name."""
+        bare = _BARE_BODY.fullmatch(org.strip())
+        if bare is None:
+            return org
+        noun = bare.group("noun").capitalize()
+        mentions = list(_body_named(noun).finditer(self.text, max(0, pos - _NAMED_REACH), pos))
+        words = mentions[-1].group("name").split() if mentions else []
+        if words and words[0] in ("The", "A", "An"):
+            words = words[1:]  # "The Concord Development Bank has approved": a sentence's start
+        if not words:
+            return org
+        return "the " + " ".join(words) + " " + noun
+
     def _who(self, who: str, a: int, b: int, quote_start: int) -> str | None:
         """The speaker named in ``text[a:b]`` (the words next to an attribution verb)."""
         behalf = _ON_BEHALF.match(who.strip(" ,"))
@@ -210,7 +229,7 @@ class _Attributor:
             return _one_speaker(one.group(0))
         org = _ORG_RE.match(who)
         if org:
-            return org.group(0)
+            return self._named(org.group(0), quote_start)
         if _GROUP_RE.fullmatch(who):
             return who
         if _NAMED_ORG_RE.fullmatch(who):
@@ -266,7 +285,7 @@ class _Attributor:
                 return person
             org = _ORG_END.search(text, s_start, verb.start())
             if org:
-                return org.group("org")
+                return self._named(org.group("org"), start)
             bare = self._bare_name(text[max(s_start, verb.start() - 40) : verb.start()])
             if bare:
                 return bare
@@ -347,6 +366,11 @@ class _Attributor:
 _BODY_SPOKESPERSON = re.compile(
     r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+spokes(?:person|man|woman)"
 )
+
+
+@lru_cache(maxsize=16)
+def _body_named(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’-]*\s+){{1,4}}){noun}\b")
 
 
 def _one_speaker(phrase: str) -> str:

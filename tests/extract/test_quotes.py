@@ -505,3 +505,8 @@ def test_a_knight_keeps_his_title() -> None:
 def test_a_companys_spokesperson_speaks_for_the_company() -> None:
     text = "A Brennick spokesman said: “The plant will stay open.”"
     assert one(text, "quote").speaker == "Brennick"
+
+
+def test_the_bank_is_the_bank_the_story_named() -> None:
+    text = "The Harwick Savings Bank cut rates. “Borrowers will feel it at once,” the bank said."
+    assert one(text, "quote").speaker == "the Harwick Savings Bank"
