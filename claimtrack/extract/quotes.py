@@ -49,6 +49,7 @@ _NAMED_ORG = (
     r"[A-Z][\w&'’.-]*\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)"
 )
 _NAMED_ORG_RE = re.compile(rf"(?P<org>{_NAMED_ORG})")
+_INTRO = re.compile(r"(?:\s*[A-Z][^,;“”\"]{0,40},)?")
 # "the bank", "the company": a body the story has named before, standing in for its name.
 _BARE_BODY = re.compile(r"[Tt]he\s+(?P<noun>bank|company|firm|agency|commission|council|group)")
 _NAMED_REACH = 1200
@@ -304,9 +305,12 @@ class _Attributor:
         person = self.people.first_between(s_start, start)
         if person:
             return person
-        org = _ORG_RE.match(text, s_start)
+        # "In a statement, the Halvan foreign ministry called ... and said": the subject after
+        # a short opening phrase
+        intro = _INTRO.match(text, s_start, start)
+        org = _ORG_RE.match(text, intro.end() if intro else s_start)
         if org:
-            return org.group(0)
+            return org.group("org")
         if re.match(r"\s*(?:The|the)\s+[a-z-]+(?:\s+[a-z-]+)?\s", text[s_start:start]):
             return self.last_speaker or self._pronoun(start)  # "The secretary-general ..."
         return None

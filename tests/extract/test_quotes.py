@@ -510,3 +510,11 @@ def test_a_companys_spokesperson_speaks_for_the_company() -> None:
 def test_the_bank_is_the_bank_the_story_named() -> None:
     text = "The Harwick Savings Bank cut rates. “Borrowers will feel it at once,” the bank said."
     assert one(text, "quote").speaker == "the Harwick Savings Bank"
+
+
+def test_a_body_after_an_opening_phrase_speaks() -> None:
+    text = (
+        "In a statement, the Ostavian energy ministry rejected the plan and said "
+        "“no household in the north will pay for this.”"
+    )
+    assert one(text, "quote").speaker == "the Ostavian energy ministry"
