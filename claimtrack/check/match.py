@@ -192,6 +192,10 @@ def same_thing(
     ctx = context_similarity(x, y)
     if subj is not None and subj >= SUBJECT_MIN:
         floor = context_min
+    elif subj is None and x.kind != "percent" and x.head & y.head:
+        # No subject, but the same word right by both figures ("35 km south-west of"): that
+        # word is what the figure measures.
+        floor = max(context_min, CONTEXT_MIN_HEAD)
     elif subj is None:
         # A share has no noun of its own ("34%" of what?): its sentence must say more.
         alone = CONTEXT_MIN_NO_SUBJECT_PERCENT if x.kind == "percent" else CONTEXT_MIN_NO_SUBJECT

@@ -757,3 +757,27 @@ def test_an_earlier_figure_is_flagged_against_an_older_articles_present(corpus: 
         "44%", 44, "turnout",
     )  # fmt: skip
     assert flagged(corpus, other, RATE_NOW, ("2026-03-03", "2026-03-02")) == ["value"]
+
+
+# ---- no subject, but the same word right by both figures -------------------------------------
+
+QUAKE_AT = C(
+    "The quake struck near the village of Lusk, 40 km north-east of Perran, at dawn.",
+    "40 km", "quantity", 40, "km",
+)  # fmt: skip
+
+
+def test_a_distance_and_a_depth_without_subjects_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "Seismologists said the quake was 60 km deep.",
+        "60 km", "quantity", 60, "km",
+    )  # fmt: skip
+    assert flagged(corpus, QUAKE_AT, other) == []
+
+
+def test_one_distance_without_subjects_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "Its epicentre lay under farmland 60 km north-east of Perran, seismologists said.",
+        "60 km", "quantity", 60, "km",
+    )  # fmt: skip
+    assert flagged(corpus, QUAKE_AT, other) == ["value"]
