@@ -92,9 +92,14 @@ _PART_OF = re.compile(r"\b[Tt]he\s+(?:first|last|final|opening|closing)\s+$")
 _OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|that|a|its|their|each|every|\d)", re.IGNORECASE)
 
 
-def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
+def _claim(
+    doc: Doc, start: int, end: int, value: float, unit: str, counted: bool = False
+) -> ExtractedClaim | None:
     text = doc.text
-    if _NOT_DURATION.match(text, end) or _SCHEDULE.match(text, end):
+    offset = _NOT_DURATION.match(text, end)
+    if offset and not (counted and _a_length(doc, start, offset.group(0))):
+        return None
+    if _SCHEDULE.match(text, end):
         return None
     if _BEFORE.match(text, end) and _EVENT_BEFORE.search(text, max(0, start - 30), start):
         return None
@@ -110,6 +115,25 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
     )  # fmt: skip
 
 
+_BEGAN = re.compile(
+    r"\b(?:appointed|elected|hired|joined|took\s+(?:charge|over|office)|founded|started|"
+    r"opened|launched|arrived|began)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _a_length(doc: Doc, start: int, offset: str) -> bool:
+    """A counted offset that still claims a length of time: "appointed 30 months ago" (a
+    tenure so far), "more than two years after the invasion" (a bound on the gap). "three days
+    after the storm" only places an event."""
+    word = offset.split()[0].lower() if offset.split() else ""
+    if word == "ago":
+        # only after a beginning that still lasts: "appointed 30 months ago" is a tenure;
+        # "two weeks ago I said" is when something happened
+        return _BEGAN.search(doc.text, max(0, start - 40), start) is not None
+    return word == "after" and _qualifier(doc, start)[0] != "exact"
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -123,7 +147,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if one and m.group("unit").lower() == "day":
             continue  # "one day" is an idiom far more often than a duration; "one year" is not
         value = num.value + (0.5 if m.group("half") else 0.0)
-        claim = _claim(doc, num.start, m.end(), value, m.group("unit"))
+        claim = _claim(doc, num.start, m.end(), value, m.group("unit"), counted=True)
         if claim is not None:
             if num.value_max is not None:
                 claim = _with_range(doc, claim, num.value_max)

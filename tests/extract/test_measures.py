@@ -294,3 +294,14 @@ def test_short_points_near_polls_but_not_the_points_of_a_plan() -> None:
     c = one("Pollsters had the two candidates separated by a single point.", "percent")
     assert (c.span, c.value) == ("a single point", 1)
     assert claims_of("The plan's four points were read out to MPs.", "percent") == []
+
+
+def test_a_bounded_gap_after_an_event_is_a_duration() -> None:
+    c = one("The mill reopened more than four years after the flood.", "duration")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("more than four years", 4, "year", "at_least")
+
+
+def test_a_tenure_counted_back_is_a_duration_but_a_past_moment_is_not() -> None:
+    c = one("The coach, hired 20 months ago, has won the cup twice.", "duration")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("20 months", 20, "month", "exact")
+    assert claims_of("Three weeks ago the mayor promised repairs.", "duration") == []
