@@ -49,6 +49,10 @@ _NAMED_ORG = (
     r"[A-Z][\w&'’.-]*\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)"
 )
 _NAMED_ORG_RE = re.compile(rf"(?P<org>{_NAMED_ORG})")
+_SPEECH_OF = re.compile(
+    r"\b(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+)?(?:speech|remarks|address|statement|"
+    r"interview|comments|message)\b"
+)
 _INTRO = re.compile(r"(?:\s*[A-Z][^,;“”\"]{0,40},)?")
 # "the bank", "the company": a body the story has named before, standing in for its name.
 _BARE_BODY = re.compile(r"[Tt]he\s+(?P<noun>bank|company|firm|agency|commission|council|group)")
@@ -182,7 +186,14 @@ class _Attributor:
         self.last_end = -1
 
     def _pronoun(self, pos: int) -> str | None:
-        return self.people.nearest_before(pos) or self.last_speaker
+        return self.people.nearest_before(pos) or self.last_speaker or self._whose_speech(pos)
+
+    def _whose_speech(self, pos: int) -> str | None:
+        """'Vantescu's speech ... "...," he told delegates': the owner of the words in the
+        paragraph, named only by a surname the registry of full names does not hold."""
+        paragraph = max(self.text.rfind("\n", 0, pos) + 1, pos - 300)
+        found = list(_SPEECH_OF.finditer(self.text, paragraph, pos))
+        return found[-1].group("who") if found else None
 
     def _org_before(self, pos: int) -> str | None:
         if self._orgs is None:  # only "it said" needs them: found on first use

@@ -518,3 +518,8 @@ def test_a_body_after_an_opening_phrase_speaks() -> None:
         "“no household in the north will pay for this.”"
     )
     assert one(text, "quote").speaker == "the Ostavian energy ministry"
+
+
+def test_he_after_a_surname_only_speech_is_its_owner() -> None:
+    text = "Okafor's address opened the summit. “We came to build, not to mourn,” he told the hall."
+    assert one(text, "quote").speaker == "Okafor"
