@@ -122,6 +122,9 @@ _BEGAN = re.compile(
 )
 
 
+_GAP_VERB = re.compile(r"\b(?:falls?|expires?|lapses?|runs\s+out|ends?|closes?)\s+$")
+
+
 def _a_length(doc: Doc, start: int, offset: str) -> bool:
     """A counted offset that still claims a length of time: "appointed 30 months ago" (a
     tenure so far), "more than two years after the invasion" (a bound on the gap). "three days
@@ -131,7 +134,11 @@ def _a_length(doc: Doc, start: int, offset: str) -> bool:
         # only after a beginning that still lasts: "appointed 30 months ago" is a tenure;
         # "two weeks ago I said" is when something happened
         return _BEGAN.search(doc.text, max(0, start - 40), start) is not None
-    return word == "after" and _qualifier(doc, start)[0] != "exact"
+    if word != "after":
+        return False
+    # "the deadline falls 28 days after this announcement": the span of a period set by rule
+    q = _qualifier(doc, start)
+    return q[0] != "exact" or _GAP_VERB.search(doc.text, max(0, q[1] - 20), q[1]) is not None
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:

@@ -305,3 +305,8 @@ def test_a_tenure_counted_back_is_a_duration_but_a_past_moment_is_not() -> None:
     c = one("The coach, hired 20 months ago, has won the cup twice.", "duration")
     assert (c.span, c.value, c.unit, c.qualifier) == ("20 months", 20, "month", "exact")
     assert claims_of("Three weeks ago the mayor promised repairs.", "duration") == []
+
+
+def test_a_deadline_set_days_after_an_event_is_a_duration() -> None:
+    c = one("The offer lapses 21 days after the vote.", "duration")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("21 days", 21, "day", "exact")
