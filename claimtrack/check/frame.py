@@ -155,6 +155,7 @@ _LOCAL = re.compile(
     r"\bin\s+the\s+(?:city|capital|town|municipality)\b|\bcity-?wide\b"
     r"|\b(?i:in)\s+[A-Z][\w-]+\s+(?:itself|alone)\b",
 )
+_IN_NAME = re.compile(r"\bin\s+(?-i:[A-Z][\w-]+)")
 _LOCAL_WORDS = _wordset("city capital town municipality citywide city-wide itself alone")
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en)?|falling|grew|grow(?:s|n)?|jumped|climbed|"
@@ -690,6 +691,8 @@ def _scope(text: str, words: frozenset[str], left: int, right: int) -> str | Non
     ("..., against roughly 24% for National Renewal") holds in the place of the clause before."""
     if _any(words, _NATION_WORDS) and _NATION.search(text, left, right):
         return "nation"
+    if _any(words, _NATION_WORDS) and _NATION.search(text) and _IN_NAME.search(text, left, right):
+        return "local"  # "180,000 nationally, and some 64,000 in Vardun": a part set apart
     if _any(words, _LOCAL_WORDS) and _LOCAL.search(text, left, right):
         return "local"
     if _any(words, _REGION_WORDS) and _REGION.search(text, left, right):

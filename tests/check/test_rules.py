@@ -781,3 +781,27 @@ def test_one_distance_without_subjects_told_two_ways_is_flagged(corpus: Corpus) 
         "60 km", "quantity", 60, "km",
     )  # fmt: skip
     assert flagged(corpus, QUAKE_AT, other) == ["value"]
+
+
+# ---- a place set against the national figure in one sentence is a part -----------------------
+
+HOMELESS_ALL = count(
+    "About 40,000 people have lost their homes since the floods began, officials said.",
+    "About 40,000 people", 40000, "people", "people", qualifier="approx",
+)  # fmt: skip
+
+
+def test_a_places_figure_beside_the_national_one_is_a_part(corpus: Corpus) -> None:
+    other = count(
+        "About 40,000 people nationally, and some 16,000 in Dorrin, have lost their homes.",
+        "some 16,000", 16000, "people", "people", qualifier="approx",
+    )  # fmt: skip
+    assert flagged(corpus, HOMELESS_ALL, other) == []
+
+
+def test_the_national_figure_beside_a_places_is_still_flagged(corpus: Corpus) -> None:
+    other = count(
+        "About 52,000 people nationally, and some 9,000 in Dorrin, have lost their homes.",
+        "About 52,000 people", 52000, "people", "people", qualifier="approx",
+    )  # fmt: skip
+    assert flagged(corpus, HOMELESS_ALL, other) == ["value"]
