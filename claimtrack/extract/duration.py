@@ -92,12 +92,10 @@ _PART_OF = re.compile(r"\b[Tt]he\s+(?:first|last|final|opening|closing)\s+$")
 _OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|that|a|its|their|each|every|\d)", re.IGNORECASE)
 
 
-def _claim(
-    doc: Doc, start: int, end: int, value: float, unit: str, counted: bool = False
-) -> ExtractedClaim | None:
+def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
     text = doc.text
     offset = _NOT_DURATION.match(text, end)
-    if offset and not (counted and _a_length(doc, start, offset.group(0))):
+    if offset and not _a_length(doc, start, offset.group(0)):
         return None
     if _SCHEDULE.match(text, end):
         return None
@@ -126,7 +124,7 @@ _GAP_VERB = re.compile(r"\b(?:falls?|expires?|lapses?|runs\s+out|ends?|closes?)\
 
 
 def _a_length(doc: Doc, start: int, offset: str) -> bool:
-    """A counted offset that still claims a length of time: "appointed 30 months ago" (a
+    """An offset that still claims a length of time: "appointed 30 months ago" (a
     tenure so far), "more than two years after the invasion" (a bound on the gap). "three days
     after the storm" only places an event."""
     word = offset.split()[0].lower() if offset.split() else ""
@@ -154,7 +152,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if one and m.group("unit").lower() == "day":
             continue  # "one day" is an idiom far more often than a duration; "one year" is not
         value = num.value + (0.5 if m.group("half") else 0.0)
-        claim = _claim(doc, num.start, m.end(), value, m.group("unit"), counted=True)
+        claim = _claim(doc, num.start, m.end(), value, m.group("unit"))
         if claim is not None:
             if num.value_max is not None:
                 claim = _with_range(doc, claim, num.value_max)

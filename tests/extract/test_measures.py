@@ -310,3 +310,9 @@ def test_a_tenure_counted_back_is_a_duration_but_a_past_moment_is_not() -> None:
 def test_a_deadline_set_days_after_an_event_is_a_duration() -> None:
     c = one("The offer lapses 21 days after the vote.", "duration")
     assert (c.span, c.value, c.unit, c.qualifier) == ("21 days", 21, "day", "exact")
+
+
+def test_a_record_begun_a_century_ago_is_a_duration() -> None:
+    c = one("The lowest level since records began more than a century ago.", "duration")
+    assert (c.span, c.value, c.unit) == ("more than a century", 100, "year")
+    assert c.qualifier == "at_least"
