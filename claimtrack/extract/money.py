@@ -167,7 +167,61 @@ def _with_rate(subject: str | None, rate: re.Match[str] | None) -> str | None:
     return f"{subject} {per}" if subject else per
 
 
+# A UK share price in pence: "412p", "between 440p and 460p a share", "a 412p-a-share offer".
+_PENCE = re.compile(
+    r"(?<![\w.,/#@£$€-])(?P<between>[Bb]etween\s+)?(?P<a>\d{1,5}(?:\.\d{1,2})?)p"
+    r"(?:\s*(?:-|–|to|and)\s*(?P<b>\d{1,5}(?:\.\d{1,2})?)p)?(?![\w.,]\w|\w)"
+)
+
+
+def _pence(doc: Doc) -> list[ExtractedClaim]:
+    """Prices written in pence. Only in a text that speaks of sterling: elsewhere '1080p' is a
+    screen resolution and '3p' a label."""
+    text = doc.text
+    if "£" not in text and "pence" not in text and "sterling" not in text:
+        return []
+    out: list[ExtractedClaim] = []
+    for m in _PENCE.finditer(text):
+        value = float(m.group("a")) / 100
+        value_max = float(m.group("b")) / 100 if m.group("b") else None
+        if value_max is not None and value_max <= value:
+            value_max = None  # "from 390p to 380p": a change, not a range
+        end = m.end() if value_max is not None else m.end("a") + 1
+        start = m.start("a")
+        rate = _RATE.match(text, end)
+        if rate:
+            end = rate.end()
+        if value_max is not None:
+            qualifier = "range"
+            start = m.start("between") if m.group("between") else start
+        else:
+            qualifier, start = qualifier_before(text, start)
+        subject = _with_rate(_subject(doc, start, m.end("a") + 1), rate)
+        out.append(
+            doc.claim(
+                "money",
+                start,
+                end,
+                value=value,
+                value_max=value_max,
+                unit="GBP",
+                qualifier=qualifier,
+                date=doc.tied_date(start, end),
+                subject=subject,
+            )
+        )
+    return out
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
+    out = _find_amounts(doc)
+    pence = _pence(doc)
+    if pence:
+        out = sorted(out + pence, key=lambda c: c.start)
+    return out
+
+
+def _find_amounts(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
     nums = doc.numbers

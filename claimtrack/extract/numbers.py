@@ -27,6 +27,7 @@ SCALES = {
     "mn": 1e6,
     "mln": 1e6,
     "bn": 1e9,
+    "bln": 1e9,
     "b": 1e9,
     "tn": 1e12,
     "trn": 1e12,
@@ -38,7 +39,7 @@ SCALES = {
 }
 # Abbreviated scales that could be a unit ("5 m" is five metres) count only when attached
 # to the digits or after a currency; the checker in money.py decides that.
-SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "b", "tn", "trn"})
+SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "bln", "b", "tn", "trn"})
 
 
 def _cased(words: str) -> str:
@@ -63,9 +64,10 @@ _WORDS = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCALE = (
     rf"(?:\s?(?:{_cased(_SCALE_WORDS + '|lakh|lakhs|crore|crores')})\b"
-    r"|(?:k|K|m|M|mn|Mn|MN|mln|bn|Bn|BN|b|B|tn|Tn|TN|trn)\b)"
+    r"|(?:k|K|m|M|mn|Mn|MN|mln|bn|Bn|BN|bln|b|B|tn|Tn|TN|trn)\b)"
 )
-_SPACED_SHORT = r"(?:\s(?:m|mn|bn|tn)\b)"
+# Reuters style spaces its abbreviations: "$1.2 bln", "36 mln euros".
+_SPACED_SHORT = r"(?:\s(?:m|mn|mln|bn|bln|tn)\b)"
 _NUM = rf"(?:(?:{_DIGITS})(?:{_SCALE}|{_SPACED_SHORT})?|{_WORDS})"
 
 # A number, or a range of two: "1-2 billion", "10 to 15", "between 3 and 4 million".

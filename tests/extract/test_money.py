@@ -114,3 +114,34 @@ def test_over_before_an_amount_that_modifies_a_noun_is_a_preposition() -> None:
     c = one("Investment adviser jailed for 12 years over €18m fraud", "money")
     assert (c.span, c.qualifier) == ("€18m", "exact")
     assert one("Rovers have spent over £110m on players.", "money").qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Miners raised 4.5 bln dollars in bonds.", "4.5 bln dollars", 4.5e9),
+        ("The city spent $80 mln on roads.", "$80 mln", 80e6),
+    ],
+)
+def test_spaced_wire_abbreviations_scale_the_amount(text: str, span: str, value: float) -> None:
+    c = one(text, "money")
+    assert (c.span, c.value, c.unit) == (span, value, "USD")
+
+
+def test_a_share_price_in_pence_is_pounds_where_the_story_speaks_of_sterling() -> None:
+    c = claims_of("The £2bn bid values each share at 245p, shareholders were told.", "money")[1]
+    assert (c.span, c.value, c.unit, c.qualifier) == ("245p", 2.45, "GBP", "exact")
+
+
+def test_a_range_in_pence_with_a_rate() -> None:
+    c = claims_of("Brokers see the £1bn group worth between 120p and 135p a share.", "money")[1]
+    assert (c.span, c.value, c.value_max, c.qualifier) == (
+        "between 120p and 135p a share",
+        1.2,
+        1.35,
+        "range",
+    )
+
+
+def test_pence_figure_without_sterling_is_no_money() -> None:
+    assert claims_of("The camera records in 1080p at night.", "money") == []
