@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .numbers import qualifier_before
+from .numbers import Num, qualifier_before
 from .subjects import figure_subject, names_a_thing, phrase_after
 from .types import ExtractedClaim
 
@@ -142,6 +142,7 @@ def _a_length(doc: Doc, start: int, offset: str) -> bool:
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
+    by_start = {num.start: num for num in doc.numbers}
     for num in doc.numbers:
         if not _UNIT_HINT.search(text, num.end, num.end + 24):
             continue  # the cheap test first: most numbers are followed by no unit of time
@@ -157,6 +158,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             if num.value_max is not None:
                 claim = _with_range(doc, claim, num.value_max)
             out.append(claim)
+            out += _elided(doc, claim, by_start)
     for m in _ARTICLE_FORM.finditer(text):
         if doc.in_no_go(m.start(), m.end()):
             continue
@@ -177,6 +179,30 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             out.append(claim)
     out.sort(key=lambda c: c.start)
     return out
+
+
+# "nine months, maybe twelve. It was eighteen.": bare numbers that reuse the unit just given.
+_ELIDED = (
+    re.compile(r",?\s+(?:or|maybe|perhaps|possibly|probably|even)\s+(?=\w)"),
+    re.compile(r"[.;]\s+(?:It|That|This)\s+(?:was|took|lasted|is)\s+(?=\w)"),
+)
+_BARE_END = re.compile(r"\s*[.,;!?\"”’)]")
+
+
+def _elided(doc: Doc, claim: ExtractedClaim, by_start: dict[int, Num]) -> list[ExtractedClaim]:
+    found: list[ExtractedClaim] = []
+    end = claim.end
+    for link in _ELIDED:
+        m = link.match(doc.text, end)
+        num = by_start.get(m.end()) if m else None
+        if num is None or num.scaled or not _BARE_END.match(doc.text, num.end):
+            break
+        found.append(doc.claim(
+            "duration", num.start, num.end, value=num.value, unit=claim.unit, qualifier="exact",
+            date=claim.date, subject=_subject(doc, num.start, num.end),
+        ))  # fmt: skip
+        end = num.end
+    return found
 
 
 def _with_range(doc: Doc, claim: ExtractedClaim, top: float) -> ExtractedClaim:

@@ -316,3 +316,9 @@ def test_a_record_begun_a_century_ago_is_a_duration() -> None:
     c = one("The lowest level since records began more than a century ago.", "duration")
     assert (c.span, c.value, c.unit) == ("more than a century", 100, "year")
     assert c.qualifier == "at_least"
+
+
+def test_bare_numbers_after_a_duration_reuse_its_unit() -> None:
+    text = "They promised three weeks, perhaps four. It took seven."
+    found = [(c.span, c.value, c.unit) for c in claims_of(text, "duration")]
+    assert found == [("three weeks", 3, "week"), ("four", 4, "week"), ("seven", 7, "week")]
