@@ -173,6 +173,34 @@ def _attached_temperatures(doc: Doc) -> list[ExtractedClaim]:
     return out
 
 
+# An earthquake's size: "a magnitude 7.1 earthquake", "a 6.8-magnitude quake", "measuring 6.2
+# on the Richter scale". The scale has no unit symbol; the figure is not a count of quakes.
+_MAGNITUDE = re.compile(
+    r"\b[Mm]agnitude[\s-](?P<a>\d(?:\.\d)?)(?![\w.,]?\d|\w)"
+    r"|(?<![\w.,])(?P<b>\d(?:\.\d)?)[\s-](?:magnitude\b|on\s+the\s+Richter\s+scale)"
+)
+
+
+def _magnitudes(doc: Doc) -> list[ExtractedClaim]:
+    text = doc.text
+    if "agnitude" not in text and "Richter" not in text:
+        return []
+    out: list[ExtractedClaim] = []
+    for m in _MAGNITUDE.finditer(text):
+        if doc.in_no_go(m.start(), m.end()):
+            continue
+        value = float(m.group("a") or m.group("b"))
+        qualifier, q_start = qualifier_before(text, m.start())
+        out.append(
+            doc.claim(
+                "quantity", q_start, m.end(), value=value, unit="magnitude",
+                qualifier=qualifier, date=doc.tied_date(m.start(), m.end()),
+                subject=_subject(doc, q_start, m.end()),
+            )
+        )  # fmt: skip
+    return out
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -219,8 +247,11 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 subject=subject,
             )
         )
+    magnitudes = _magnitudes(doc)
+    out.extend(magnitudes)
     if "C" in text or "F" in text:
         out.extend(_attached_temperatures(doc))
+    if magnitudes or "C" in text or "F" in text:
         out.sort(key=lambda c: c.start)
     # "36,000 tonnes in 2026, from 42,000 tonnes in 2025": the figure before names the thing.
     return inherit_subjects(text, out)

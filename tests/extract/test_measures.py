@@ -322,3 +322,19 @@ def test_bare_numbers_after_a_duration_reuse_its_unit() -> None:
     text = "They promised three weeks, perhaps four. It took seven."
     found = [(c.span, c.value, c.unit) for c in claims_of(text, "duration")]
     assert found == [("three weeks", 3, "week"), ("four", 4, "week"), ("seven", 7, "week")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("A magnitude 6.3 earthquake shook the coast.", "magnitude 6.3", 6.3),
+        ("The 5.9-magnitude quake cut power to the port.", "5.9-magnitude", 5.9),
+        ("The tremor measured 4.7 on the Richter scale.", "4.7 on the Richter scale", 4.7),
+    ],
+)
+def test_an_earthquake_magnitude_is_a_quantity_not_a_count(
+    text: str, span: str, value: float
+) -> None:
+    c = one(text, "quantity")
+    assert (c.span, c.value, c.unit, c.qualifier) == (span, value, "magnitude", "exact")
+    assert claims_of(text, "count") == []
