@@ -386,8 +386,10 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue
         if not _is_date(m, text, start, end, out[-1] if out else None):
             continue
-        a, _ = doc.sentences.bounds(start, end)
-        future = _weekday_future(text, a, start)
+        a, b = doc.sentences.bounds(start, end)
+        future = _weekday_future(text, a, start) or (
+            group == "weekday" and _spoken_ahead(text, a, b, start)
+        )
         past = not future and _past(text, a, start)
         expression = " ".join(text[start:end].split())
         try:
@@ -503,6 +505,16 @@ def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     return not _HAD_BEEN.search(before, 0, ahead.start())
 
 
+def _spoken_ahead(text: str, sentence_start: int, sentence_end: int, start: int) -> bool:
+    """'"Ask me about the parade on Monday."': a weekday in a spoken sentence with no past
+    tense anywhere in it is the coming one; the speaker talks at the time of the story."""
+    head = text[sentence_start : sentence_start + 2].lstrip()
+    if head[:1] not in ('"', "“") or _CLOSING.search(text, sentence_start + 1, start):
+        return False
+    return _PAST_NOT_AFTER_BE.search(text, sentence_start, sentence_end) is None
+
+
+_CLOSING = re.compile(r"[”]|(?<=\w[.,!?])\"|\"(?=\s)")
 _PAST = re.compile(
     r"\b(?:was|were|had|has|have|did|since|last|[a-z]{2,}ed|fell|rose|began|came|went|took|met|"
     r"left|held|won|lost|struck|broke|fled|grew|flew|sent|saw|ran|led|paid|hit)\b",

@@ -338,3 +338,10 @@ def test_an_agency_stamp_line_is_metadata() -> None:
 def test_the_year_in_a_law_name_is_not_a_date() -> None:
     text = "The fund is registered under the Investment Company Act of 1940 since May 2030."
     assert [(c.span, c.date) for c in claims_of(text, "date", SPRING)] == [("May 2030", "2030-05")]
+
+
+def test_a_weekday_in_spoken_words_without_a_past_tense_is_the_coming_one() -> None:
+    text = 'The coach smiled. "Come to the open training on Friday and see for yourselves."'
+    assert one(text, "date", SPRING).date == "2031-04-18"
+    text = 'The coach smiled. "We trained hard on Friday and it showed."'
+    assert one(text, "date", SPRING).date == "2031-04-11"
