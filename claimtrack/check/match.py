@@ -243,7 +243,7 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     fx, fy = x.frame, y.frame
     if not framing.compatible(fx.aspects, fy.aspects):
         return None  # a yearly cost and a total, a pledge and what was paid ...
-    if _running_change(x, y) or _recovery_days(x, y):
+    if _running_change(x, y) or _recovery_days(x, y) or _other_sums(x, y):
         return None
     if not framing.same_owner(fx.owners, fy.owners):
         return None  # "Kestrel's revenue" and "its rival's"
@@ -252,6 +252,17 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     if values.overlap(x.bounds, y.bounds):
         return ("agrees", None, score)
     return ("conflicts", "value", score)
+
+
+def _other_sums(x: Row, y: Row) -> bool:
+    """Figures told of a sum ("a $2.5bn loan, repayable over 25 years", "a $300 million loan,
+    repayable over 30 years"): when every sum one sentence names is far from every sum in the
+    same currency the other names, the figures are of two things."""
+    if x.kind == "money":
+        return False
+    ax, ay = values.amounts(x.text), values.amounts(y.text)
+    pairs = [(a, b) for sa, a in ax for sb, b in ay if sa == sb]
+    return bool(pairs) and all(values.far_apart(a, b) for a, b in pairs)
 
 
 def _running_change(x: Row, y: Row) -> bool:

@@ -135,6 +135,26 @@ def interval(
     return lo - slack, hi + slack
 
 
+_AMOUNT = re.compile(
+    r"([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)\s?(trillion|trn|billion|bn|million|mn|m|thousand|k)?\b",
+    re.IGNORECASE,
+)
+_SCALE = {"trillion": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
+          "m": 1e6, "thousand": 1e3, "k": 1e3}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=8192)
+def amounts(sentence: str) -> tuple[tuple[str, float], ...]:
+    """The sums of money a sentence names, by currency sign ("$2.5bn" -> ("$", 2.5e9))."""
+    if not any(sign in sentence for sign in "$€£¥"):
+        return ()
+    out = []
+    for m in _AMOUNT.finditer(sentence):
+        scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
+        out.append((m.group(1), float(m.group(2).replace(",", "")) * scale))
+    return tuple(out)
+
+
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 

@@ -805,3 +805,28 @@ def test_the_national_figure_beside_a_places_is_still_flagged(corpus: Corpus) ->
         "About 52,000 people", 52000, "people", "people", qualifier="approx",
     )  # fmt: skip
     assert flagged(corpus, HOMELESS_ALL, other) == ["value"]
+
+
+# ---- figures told of two sums far apart are of two things ------------------------------------
+
+TERM_BIG = C(
+    "The Nordhaven Bank approved a €2bn loan to rebuild the port, repayable over 20 years.",
+    "20 years", "duration", 20, "year", "repayable",
+)  # fmt: skip
+
+
+def test_terms_of_two_loans_far_apart_in_size_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "The Nordhaven Bank approved a €150m emergency loan to rebuild the port, repayable "
+        "over 25 years.",
+        "25 years", "duration", 25, "year", "repayable",
+    )  # fmt: skip
+    assert flagged(corpus, TERM_BIG, other) == []
+
+
+def test_terms_of_one_loan_told_two_ways_are_flagged(corpus: Corpus) -> None:
+    other = C(
+        "The Nordhaven Bank approved a €2bn loan to rebuild the port, repayable over 25 years.",
+        "25 years", "duration", 25, "year", "repayable",
+    )  # fmt: skip
+    assert flagged(corpus, TERM_BIG, other) == ["value"]
