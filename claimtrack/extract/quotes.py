@@ -171,9 +171,15 @@ def _size(text: str, start: int, end: int) -> str:
     alone = text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
     if alone and not re.search(r"[.!?,…]\W*$", body):
         return "none"  # a quoted heading standing alone on its line
+    ends_sentence = re.search(r"[.!?]\W*$", body) is not None
+    if words < 8 and not ends_sentence and _COPULA.search(text, max(0, start - 10), start):
+        return "none"  # 'the deal was "a beginning, not a finish line"': the writer's words
     if words >= 6:
         return "long"
     return "short" if re.search(r"[.!?,]\W*$", body) else "none"
+
+
+_COPULA = re.compile(r"\b(?:was|is|were|are)\s+$")
 
 
 class _Attributor:

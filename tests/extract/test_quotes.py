@@ -523,3 +523,8 @@ def test_a_body_after_an_opening_phrase_speaks() -> None:
 def test_he_after_a_surname_only_speech_is_its_owner() -> None:
     text = "Okafor's address opened the summit. “We came to build, not to mourn,” he told the hall."
     assert one(text, "quote").speaker == "Okafor"
+
+
+def test_quoted_words_after_was_are_the_writers_not_a_quote() -> None:
+    text = 'Mayor Lena Brandt said the new bridge was "a lifeline for the whole valley".'
+    assert claims_of(text, "quote") == []
