@@ -24,10 +24,19 @@ _NO_GO = re.compile(
 # cheap, and e-mail addresses are widened around their "@" by hand.
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _AT = re.compile(r"[\w.+-]*@[\w-]+(?:\.[\w-]+)*|#\w+")
+# A line opening "By" and a time is reporting, not a byline: "By 8am, the ministry said ...",
+# "By Monday evening, 400 rescuers ...", "By then ...".
+_NOT_BYLINE = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Midnight|Noon|Dawn|Nightfall|"
+    r"Mid|Early|Late|Last|Next|This|That|Then|Now|Contrast|Comparison)\b"
+)
 # Datelines ("BRUSSELS, Oct. 18 (Wire) -"), "Published:" and byline lines are metadata.
 _META = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?,[^\n]{0,60}?(?:\s[-–—]\s)"
-    r"|(?:Published|Updated|Posted|Last updated|First published|By)\b[^\n]*$)",
+    r"|(?:Published|Updated|Posted|Last updated|First published|By(?=\s+(?!"
+    + _NOT_BYLINE
+    + r")[A-Z]))\b[^\n]*$)",
     re.MULTILINE,
 )
 # "1." or "2)" opening a line is list numbering.

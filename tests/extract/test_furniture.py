@@ -42,3 +42,9 @@ def test_a_live_pages_ad_ends_at_the_next_entry_time() -> None:
         "18:40\nTurnout in the capital reached 58.3%, officials said.\n"
     )
     assert spans(text) == ["58.3%"]
+
+
+def test_a_byline_is_metadata_but_a_line_opening_by_a_time_is_reporting() -> None:
+    assert spans("By Lena Ward in Oslo\n\nThe ferry carried 300 passengers.") == ["300 passengers"]
+    text = "By 9am, the coastguard said 41 people had been rescued."
+    assert spans(text) == ["41 people"]
