@@ -116,12 +116,22 @@ _SOURCING = re.compile(r"\s+(?:familiar|close|briefed|who\s+asked|speaking\s+on)
 _LABEL_WORDS = frozenset(
     """Phase Article Chapter Section Stage Part Level Round Group Class Type Model Block Unit Zone
     Route Highway Flight Room Gate Line Title Category Grade Tier Season Episode Volume Vol. No.
-    no. Number Resolution Protocol Pillar Point Step Item Annex""".split()  # noqa: SIM905
+    no. Number Resolution Protocol Pillar Point Step Item Annex Tent Ward Bed Terminal Platform
+    Pier Bay Hangar Camp FTSE S&P Nikkei DAX CAC Stoxx STOXX ASX Russell Nasdaq""".split()  # noqa: SIM905
 )
+# Stock indices are named by a number too: "the FTSE 250 index", "S&P 500 companies".
 _LABEL_BEFORE = re.compile(
-    r"\b(?:Phase|Article|Chapter|Section|Stage|Part|Level|Round|Group|Class|Type|Model|Block|"
+    r"(?:\b(?:Phase|Article|Chapter|Section|Stage|Part|Level|Round|Group|Class|Type|Model|Block|"
     r"Unit|Zone|Route|Highway|Flight|Room|Gate|Line|Title|Category|Grade|Tier|Season|Episode|"
-    r"Volume|Vol\.|No\.|no\.|Number|Resolution|Protocol|Pillar|Point|Step|Item|Annex)\s$"
+    r"Volume|Vol\.|No\.|no\.|Number|Resolution|Protocol|Pillar|Point|Step|Item|Annex|Tent|Ward|"
+    r"Bed|Terminal|Platform|Pier|Bay|Hangar|Camp|FTSE|Nikkei|DAX|CAC|Stoxx|STOXX|ASX|Russell|"
+    r"Nasdaq)|\bS&P)\s$"
+)
+# "the two largest investors", "its five biggest markets": a rank, not a figure to check.
+_SUPERLATIVES = frozenset(
+    """largest biggest smallest best worst highest lowest richest poorest oldest youngest
+    strongest weakest busiest deadliest greatest closest fastest newest longest heaviest most
+    least""".split()  # noqa: SIM905
 )
 
 
@@ -241,6 +251,11 @@ def _labelled(text: str, start: int) -> bool:
     if not words or words[-1] not in _LABEL_WORDS:
         return False
     return bool(_LABEL_BEFORE.search(text, max(0, start - 12), start))
+
+
+def _ranked(text: str, end: int) -> bool:
+    head = text[end : end + 12].split(None, 1)
+    return text[end : end + 1] == " " and bool(head) and head[0] in _SUPERLATIVES
 
 
 def _definite_reference(text: str, num: Num) -> bool:
@@ -530,6 +545,10 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             continue  # "one official", "one day"; but "at most one seat" is a bound
         if raw.count(".") == 1 and len(raw) <= 5 and _TIMETABLE.match(text, num.end):
             continue  # "the 7.15 bus": a time of day
+        if text[num.start - 1 : num.start] == ":" and text[num.start - 2 : num.start - 1].isdigit():
+            continue  # "04:17 local time", "17:52 GMT": the minutes of a clock time
+        if _ranked(text, num.end):
+            continue
         if _YEARISH.match(raw.split("-")[0]) and num.value_max is not None:
             continue  # "the 1991-2020 mean": a span of years labelling a baseline
         counted = _counted(doc, num)

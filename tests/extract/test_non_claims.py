@@ -55,3 +55,17 @@ def test_one_as_an_idiom() -> None:
 
 def test_anonymous_sourcing_is_not_a_count() -> None:
     assert spans("Two people familiar with the plans said it would happen.") == []
+
+
+def test_the_minutes_of_a_clock_time_count_nothing() -> None:
+    assert spans("The storm made landfall at 03:45 local time.") == []
+    assert spans("Updated 11:20 GMT\n1.4k shares") == []
+
+
+def test_a_rank_is_no_count() -> None:
+    assert spans("The three biggest lenders backed the plan.") == []
+
+
+def test_index_and_tent_numbers_are_names() -> None:
+    assert spans("The FTSE 100 index and S&P 500 companies rallied.") == []
+    assert spans("Ward 12 houses the burns unit.") == []
