@@ -240,6 +240,7 @@ _VERB_FIRST = re.compile(
 # "41,230 watched", "about 9,000 turned out": a crowd, counted in people.
 _CROWD_VERB = re.compile(r"^(?:watched|attended|turned|packed|filled|gathered|marched|queued)$")
 _CROWD_WORDS = re.compile(r"\b(?:attendances?|crowds?|audiences?|spectators)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
@@ -272,7 +273,8 @@ def _definite_reference(text: str, num: Num) -> bool:
 _TOTAL_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
     r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))(?:\s+to)?"
-    r"|(?P<past>pass|passed|exceed|exceeded|top|topped|surpass|surpassed|cross|crossed)"
+    r"|(?P<past>pass|passe[sd]|exceed|exceed(?:s|ed)|tops?|topped|surpass|surpasse[sd]|cross|"
+    r"crosse[sd])"
     # "had risen 14 per cent in a year, to almost 96,000": the level after the change
     r"|,\s+to"
     r"|(?P<crowd>crowd|attendance|audience)\s+of)"
@@ -287,9 +289,9 @@ _TOTAL_AFTER = re.compile(
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
 _TOTAL_FILLER = frozenset(
     """the a an has have had rose risen climbed jumped fell dropped reached hit stood stands at to
-of is was totalled totaled could would will may might pass passed exceed exceeded top topped
-surpass surpassed cross crossed record new in on a year per cent percent almost nearly about
-around some roughly more than over just under""".split()  # noqa: SIM905
+of is was totalled totaled could would will may might pass passes passed exceed exceeds exceeded
+top tops topped surpass surpasses surpassed cross crosses crossed record new in on a year per
+cent percent almost nearly about around some roughly more than over just under""".split()  # noqa: SIM905
 )
 # "The number of people waiting ... has reached 61,400": the noun a bare total counts.
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+")
@@ -481,6 +483,8 @@ def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted
         unit, subject = "people", before.group("crowd")  # "a crowd of 41,236"
     elif unit is None and _CROWD_WORDS.search(subject):
         unit = "people"  # "average league attendance rose to 39,900"
+    elif unit is None and _TOLL.search(subject):
+        unit = "people"  # "the death toll rose to 1,930": a toll counts the dead
     # "could pass 70,000": a level to be crossed, so at least that many.
     return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)
 

@@ -65,7 +65,7 @@ def test_n_strong_counts_the_noun_after() -> None:
 
 def test_a_total_with_no_noun_after_it() -> None:
     c = one("The death toll rose to 45 on Friday.", "count")
-    assert (c.span, c.value, c.unit, c.subject) == ("45", 45, None, "death toll")
+    assert (c.span, c.value, c.unit, c.subject) == ("45", 45, "people", "death toll")
 
 
 def test_from_to_is_a_change_not_a_range() -> None:

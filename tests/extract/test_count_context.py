@@ -114,3 +114,13 @@ def test_the_holder_count_skips_a_count_in_a_prepositional_phrase() -> None:
     )
     found = claims_of(text, "count")
     assert [(c.value, c.unit) for c in found][2:] == [(61, "seats"), (9, "seats")]
+
+
+def test_a_death_toll_counts_people() -> None:
+    c = one("The death toll from the floods rose to 342 on Sunday.", "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("342", 342, "people", "exact")
+
+
+def test_a_toll_that_tops_a_figure_is_at_least_that() -> None:
+    c = one("Landslide toll tops 150 as rain continues", "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("150", 150, "people", "at_least")
