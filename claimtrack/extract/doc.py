@@ -381,6 +381,8 @@ class Doc:
                 m = _DAY_AFTER.match(text, claim.end)
                 if m and m.end() == d.start:
                     return replace(claim, date=date)  # the day written onto it beats all
+            if len(date) >= 7 and d.start > claim.end and not text[claim.end : d.start].strip():
+                return replace(claim, date=date)  # "closed at 402p yesterday", "... last month"
             own = claim.date or ""
             yearless = not any(ch.isdigit() for ch in d.span)
             if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:

@@ -338,3 +338,10 @@ def test_an_earthquake_magnitude_is_a_quantity_not_a_count(
     c = one(text, "quantity")
     assert (c.span, c.value, c.unit, c.qualifier) == (span, value, "magnitude", "exact")
     assert claims_of(text, "count") == []
+
+
+def test_a_relative_date_written_right_after_a_figure_dates_it() -> None:
+    c = one("Exports averaged 2.3 million barrels a day last month.", "quantity")
+    assert (c.span, c.date) == ("2.3 million barrels a day", "2024-09")
+    c = one("The shares closed at $41.20 yesterday.", "money")
+    assert (c.span, c.date) == ("$41.20", "2024-10-17")
