@@ -57,6 +57,12 @@ _EVENTS = (
 )  # fmt: skip
 EVENT_WORDS_BEFORE = 14
 EVENT_WORDS_AFTER = 6
+# A running figure reaching a point: "the toll rose to 1,930", "passed 2,000".
+_MILESTONE = re.compile(
+    r"\b(?:(?:rose|risen|climbed|jumped|grew|reached|passed|topped|exceeded|hit|surpassed|fell|"
+    r"dropped)(?:\s+(?:to|past|above|below))?|(?:up|down)\s+from)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|almost|over)\s+)?(\d[\d,]*(?:\.\d+)?)"
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
@@ -341,6 +347,8 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
         return None  # said on Thursday, and again on Friday
     if not events.same_round(x, y):
         return None  # the first walkout and the next one
+    if not same_date and _milestones(x, y):
+        return None  # the toll rose to 1,930 on Thursday and passed 2,000 on Friday
     # A story has many events and the verbs around their dates vary: the subjects must meet,
     # or the clauses name the same event in words of their own.
     score = None
@@ -351,6 +359,21 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     if score is None:
         return None
     return ("agrees", None, score) if same_date else ("conflicts", "date", score)
+
+
+def _milestones(x: Row, y: Row) -> bool:
+    """Each date's clause has a running figure reach a point ("rose to 1,930", "passed 2,000")
+    and the two points differ: the dates of two points, not one event misdated."""
+    fx, fy = _milestone_figures(x), _milestone_figures(y)
+    return bool(fx) and bool(fy) and not fx & fy
+
+
+def _milestone_figures(row: Row) -> frozenset[str]:
+    at = row.text.find(row.span)
+    if at < 0 or not any(ch.isdigit() for ch in row.text):
+        return frozenset()
+    left, right = framing.clause_bounds(row.text, at, at + len(row.span))
+    return frozenset(m.replace(",", "") for m in _MILESTONE.findall(row.text, left, right))
 
 
 def _relative(span: str) -> bool:

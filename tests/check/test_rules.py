@@ -830,3 +830,27 @@ def test_terms_of_one_loan_told_two_ways_are_flagged(corpus: Corpus) -> None:
         "25 years", "duration", 25, "year", "repayable",
     )  # fmt: skip
     assert flagged(corpus, TERM_BIG, other) == ["value"]
+
+
+# ---- the days a running figure reached two points are two days -------------------------------
+
+TOLL_DAY = date(
+    "The number of cholera cases in Temsa rose to 4,200 on Tuesday as the rains went on.",
+    "Tuesday", "2026-07-07", "cases rose",
+)  # fmt: skip
+
+
+def test_two_points_of_a_running_figure_are_two_days(corpus: Corpus) -> None:
+    other = date(
+        "The number of cholera cases in Temsa passed 5,000 on Wednesday as the rains went on.",
+        "Wednesday", "2026-07-08", "cases passed",
+    )  # fmt: skip
+    assert flagged(corpus, TOLL_DAY, other, ("2026-07-08", "2026-07-09")) == []
+
+
+def test_one_point_of_a_running_figure_told_on_two_days_is_flagged(corpus: Corpus) -> None:
+    other = date(
+        "The number of cholera cases in Temsa rose to 4,200 on Wednesday as the rains went on.",
+        "Wednesday", "2026-07-08", "cases rose",
+    )  # fmt: skip
+    assert flagged(corpus, TOLL_DAY, other, ("2026-07-08", "2026-07-09")) == ["date"]
