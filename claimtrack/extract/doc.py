@@ -60,6 +60,8 @@ _PROMO = re.compile(
     r"|Use (?:the )?(?:promo )?code|While stocks last|Limited[- ]time offer|Subscribe (?:now|today)"
     r"|Sign up (?:now|today)|Shop (?:now|today)|Buy (?:now|today)|Book (?:now|today)"
     r"|Order (?:now|today)|Join (?:now|today)|Start your free trial|Not a subscriber"
+    # an ad label the reader kept on its line: "Advertisement: Flights from €59 one way."
+    r"|Advertisement: |Sponsored: |Subscribe to (?:The |the |our )?[A-Z]"
     r"|Try (?:it )?(?:free|for \S+|\w+ (?:days?|weeks?|months?) (?:free|for))"
 )
 _PROMO_PARAGRAPH = 400  # characters: a line this long is article prose, whatever it says

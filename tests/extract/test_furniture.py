@@ -48,3 +48,10 @@ def test_a_byline_is_metadata_but_a_line_opening_by_a_time_is_reporting() -> Non
     assert spans("By Lena Ward in Oslo\n\nThe ferry carried 300 passengers.") == ["300 passengers"]
     text = "By 9am, the coastguard said 41 people had been rescued."
     assert spans(text) == ["41 people"]
+
+
+def test_an_ad_label_kept_on_its_line_marks_an_ad() -> None:
+    text = "Advertisement: Ferries to Split from €39 each way. Book by 12 May.\n\nThe port shut."
+    assert spans(text) == []
+    text = "Subscribe to The Harbour Times from £2.99 a week: example.com/join\n\n40 boats sank."
+    assert spans(text) == ["40 boats"]
