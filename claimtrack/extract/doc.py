@@ -39,6 +39,8 @@ _META = re.compile(
     + r")[A-Z]))\b[^\n]*$)",
     re.MULTILINE,
 )
+# A wire story's conversion note, "($1 = 0.9255 euros)": the rate used, not a figure reported.
+_RATE_NOTE = re.compile(r"\(\s*[^()=\n]{1,16}\s=\s[^()=\n]{1,30}\)")
 # "1." or "2)" opening a line is list numbering.
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)](?=\s)", re.MULTILINE)
 
@@ -201,6 +203,10 @@ class Doc:
         for m in _META.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())
+        if " = " in text:
+            for m in _RATE_NOTE.finditer(text):
+                starts.append(m.start())
+                ends.append(m.end())
         for m in _LIST_NUMBER.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end())

@@ -62,7 +62,17 @@ _AFTER_WORDS = frozenset(
 )
 
 
+# "a 12 billion-euro facility", "a 5-million-dollar grant": the currency joined by a hyphen.
+_HYPHEN_CODE = re.compile(r"-(?P<w>euro|dollar|pound|yen|yuan|rouble|ruble|franc)\b")
+
+
 def _code_after(text: str, end: int) -> tuple[str, int] | None:
+    if text[end : end + 1] == "-":
+        m = _HYPHEN_CODE.match(text, end)
+        if m is None:
+            return None
+        word = m.group("w")
+        return ("CHF" if word == "franc" else _WORD_CODES[word]), m.end()
     head = text[end : end + 12].split(None, 1)
     if not head:
         return None

@@ -145,3 +145,12 @@ def test_a_range_in_pence_with_a_rate() -> None:
 
 def test_pence_figure_without_sterling_is_no_money() -> None:
     assert claims_of("The camera records in 1080p at night.", "money") == []
+
+
+def test_a_currency_joined_by_a_hyphen() -> None:
+    c = one("Lenders agreed a 3 billion-dollar credit line.", "money")
+    assert (c.span, c.value, c.unit) == ("3 billion-dollar", 3e9, "USD")
+
+
+def test_a_wire_conversion_note_is_no_figure() -> None:
+    assert claims_of("Aid rose to 2 billion euros. ($1 = 0.9312 euros)", "money")[1:] == []

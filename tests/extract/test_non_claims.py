@@ -69,3 +69,7 @@ def test_a_rank_is_no_count() -> None:
 def test_index_and_tent_numbers_are_names() -> None:
     assert spans("The FTSE 100 index and S&P 500 companies rallied.") == []
     assert spans("Ward 12 houses the burns unit.") == []
+
+
+def test_a_conversion_note_is_no_claim() -> None:
+    assert spans("($1 = 0.9312 euros)") == []
