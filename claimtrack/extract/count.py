@@ -535,6 +535,25 @@ def _set_against(doc: Doc, num: Num, last: ExtractedClaim | None, q_start: int) 
     return _Counted(last.unit, last.subject or last.unit, num.end)
 
 
+# "killed 40 people and injured more than 600,": these verbs take people, so a bare number
+# after one counts people.
+_HARM_BEFORE = re.compile(
+    r"\b(?:killed|killing|injured|injuring|wounded|wounding|displaced|evacuated|rescued|"
+    r"arrested|detained)\s+$"
+)
+_HARM_AFTER = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:and|in|on|across|since|so)\b)")
+
+
+def _harmed(doc: Doc, num: Num, q_start: int) -> _Counted | None:
+    text = doc.text
+    if not _HARM_AFTER.match(text, num.end):
+        return None
+    m = _HARM_BEFORE.search(text, max(0, q_start - 12), q_start)
+    if m is None:
+        return None
+    return _Counted("people", f"people {text[m.start() : m.end()].strip()}", num.end)
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -570,6 +589,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
                 last_total_unit = found.unit or last_total_unit
         if found is None and not _YEARISH.match(raw):
             found = _from_context(doc, num, out, q_start)
+        if found is None and num.value >= 2:
+            found = _harmed(doc, num, q_start)
         if found is None or _definite_reference(text, num):
             continue
         if num.value_max is not None:

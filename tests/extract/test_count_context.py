@@ -124,3 +124,11 @@ def test_a_death_toll_counts_people() -> None:
 def test_a_toll_that_tops_a_figure_is_at_least_that() -> None:
     c = one("Landslide toll tops 150 as rain continues", "count")
     assert (c.span, c.value, c.unit, c.qualifier) == ("150", 150, "people", "at_least")
+
+
+def test_a_bare_number_after_a_verb_of_harm_counts_people() -> None:
+    found = claims_of("The blast killed 12 workers and injured about 40, police said.", "count")
+    assert [(c.span, c.value, c.unit, c.qualifier) for c in found] == [
+        ("12 workers", 12, "workers", "exact"),
+        ("about 40", 40, "people", "approx"),
+    ]
