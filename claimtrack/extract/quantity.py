@@ -65,6 +65,8 @@ _RATE = re.compile(
 )
 
 
+# A conversion in brackets right after a quantity: "winds of up to 50 km/h (31 mph)".
+_CONVERSION = re.compile(r"\s*\(\s*")
 _OF_THE = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
 _ANGLE = re.compile(
     r"\b(?:angle|angled|rotat\w*|turn(?:s|ed|ing)?|tilt\w*|slope\w*|inclin\w*|latitude|"
@@ -234,6 +236,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             qualifier, q_start = "exact", start  # "fell as rain below 2,000 metres": where
         if num.value_max is not None:
             qualifier = "range"
+        elif qualifier == "exact" and out and _CONVERSION.fullmatch(text, out[-1].end, q_start):
+            qualifier = out[-1].qualifier or qualifier  # "up to 50 km/h (31 mph)": same bound
         out.append(
             doc.claim(
                 "quantity",

@@ -345,3 +345,14 @@ def test_a_relative_date_written_right_after_a_figure_dates_it() -> None:
     assert (c.span, c.date) == ("2.3 million barrels a day", "2024-09")
     c = one("The shares closed at $41.20 yesterday.", "money")
     assert (c.span, c.date) == ("$41.20", "2024-10-17")
+
+
+def test_a_bracketed_conversion_keeps_the_bound_of_the_quantity_before() -> None:
+    first, second = claims_of("Gusts of up to 90 km/h (56 mph) are forecast.", "quantity")
+    assert (first.span, first.qualifier) == ("up to 90 km/h", "at_most")
+    assert (second.span, second.value, second.unit, second.qualifier) == (
+        "56 mph",
+        56,
+        "mph",
+        "at_most",
+    )
