@@ -554,12 +554,30 @@ def _harmed(doc: Doc, num: Num, q_start: int) -> _Counted | None:
     return _Counted("people", f"people {text[m.start() : m.end()].strip()}", num.end)
 
 
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
+
+
+def _from_to(doc: Doc, num: Num, nxt: Num, q_start: int) -> _Counted | None:
+    """'from 42,000 to 48,500 seats': the level before the change counts the noun after."""
+    text = doc.text
+    to = _TO_SECOND.match(text, num.end)
+    if to is None or to.end() != nxt.start:
+        return None
+    if not _FROM_BEFORE.search(text, max(0, q_start - 6), q_start):
+        return None
+    counted = _counted(doc, nxt)
+    if counted is None or counted[0] is None:
+        return None
+    return _Counted(counted[0], counted[1], num.end)
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
     last_total_unit: str | None = None
     second: dict[int, ExtractedClaim] = {}  # start of "35" in "64 votes to 35" -> the first
-    for num in doc.numbers:
+    nums = doc.numbers
+    for i, num in enumerate(nums):
         raw = text[num.start : num.end]
         qualifier, q_start = qualifier_before(text, num.start)
         if _YEARISH.match(raw) or (q_start == num.start and _labelled(text, num.start)):
@@ -580,6 +598,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             found = _elided(doc, num, out[-1] if out else None)
         if found is None:
             found = _set_against(doc, num, out[-1] if out else None, q_start)
+        if found is None and i + 1 < len(nums):
+            found = _from_to(doc, num, nums[i + 1], q_start)
         if found is None and num.start in second:
             first = second[num.start]
             found = _Counted(first.unit, first.subject or "", num.end)

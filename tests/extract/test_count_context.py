@@ -132,3 +132,11 @@ def test_a_bare_number_after_a_verb_of_harm_counts_people() -> None:
         ("12 workers", 12, "workers", "exact"),
         ("about 40", 40, "people", "approx"),
     ]
+
+
+def test_the_level_before_a_change_counts_the_noun_after() -> None:
+    found = claims_of("The fleet will grow from 120 to 150 buses next year.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("120", 120, "buses"),
+        ("150 buses", 150, "buses"),
+    ]
