@@ -651,10 +651,9 @@ def _aspects(
         [*before.split()[-MODAL_WORDS_BEFORE:], "#", *after.split()[:MODAL_WORDS_AFTER]]
     )
     if _any(tokens(window), _MODAL_WORDS):
-        for name, rx in _MODALITIES:
-            if rx.search(window):
-                out.add(name)
-                break
+        modality = _modality(window)
+        if modality:
+            out.add(modality)
     if "poll" in words or "polls" in words or "survey" in words:
         # Polls are estimates, and two polls are two figures: which poll is part of the sort.
         out |= {"forecast"} | {f"poll:{m.group(1).lower()}" for m in _POLL.finditer(clause)}
@@ -671,6 +670,19 @@ def _aspects(
         if m:
             out.add(f"of:{stem(m.group(1))}")  # "17 goals in [49 games]": games of a tally
     return out
+
+
+# What someone expects another to do ("expects Corliss to return with an offer of 440p") is a
+# forecast of it, whatever the verb it expects.
+_EXPECTS = re.compile(
+    r"(?<!as\s)\b(?:expects?|expected|expecting|predicts?|predicted|forecasts?)\b", re.IGNORECASE
+)
+
+
+def _modality(window: str) -> str | None:
+    if _EXPECTS.search(window):
+        return "forecast"
+    return next((name for name, rx in _MODALITIES if rx.search(window)), None)
 
 
 _UP = _wordset(

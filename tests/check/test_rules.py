@@ -854,3 +854,27 @@ def test_one_point_of_a_running_figure_told_on_two_days_is_flagged(corpus: Corpu
         "Wednesday", "2026-07-08", "cases rose",
     )  # fmt: skip
     assert flagged(corpus, TOLL_DAY, other, ("2026-07-08", "2026-07-09")) == ["date"]
+
+
+# ---- what someone expects another to offer is a forecast -------------------------------------
+
+OFFERED = C(
+    "Brask Group offered 480p a share in cash for Tully Mills on Monday.",
+    "480p a share", "money", 4.8, "GBP", "offer per share",
+)  # fmt: skip
+
+
+def test_an_offer_and_the_offer_an_analyst_expects_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "An analyst at Orm Capital expects Brask to return with an offer of 520p a share.",
+        "520p a share", "money", 5.2, "GBP", "offer per share",
+    )  # fmt: skip
+    assert flagged(corpus, OFFERED, other) == []
+
+
+def test_an_offer_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "Tully Mills rejected an offer of 520p a share in cash from Brask Group on Monday.",
+        "520p a share", "money", 5.2, "GBP", "offer per share",
+    )  # fmt: skip
+    assert flagged(corpus, OFFERED, other) == ["value"]
