@@ -308,7 +308,7 @@ _OF_THE = re.compile(
 # a figure set against the count just before it in the sentence counts the same noun.
 _SET_AGAINST = re.compile(
     r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\band|\bbut|"
-    r"\bwhile|\bfrom|\bafter|\banother|\ba\s+further|\ban\s+additional)\s+$"
+    r"\bwhile|\bfrom|\bafter|\banother|\ba\s+further|\ban\s+additional|\bincluding)\s+$"
 )
 _AFTER_SET = re.compile(
     r"\s*(?:[.,;:)]|$|\s(?:in|on|a|last|this|the|at|by|before|after|since|during|earlier|for|"
@@ -554,6 +554,33 @@ def _harmed(doc: Doc, num: Num, q_start: int) -> _Counted | None:
     return _Counted("people", f"people {text[m.start() : m.end()].strip()}", num.end)
 
 
+# "Of the dead, 1,340 were in the province": the group named before counts the number.
+_OF_GROUP_BEFORE = re.compile(
+    r"\b[Oo]f\s+(?:the|those|these|its|their)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?),\s+$"
+)
+_GROUP_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|remain|remained)\b")
+# Adjectives standing for people: "the dead", "the injured".
+_PEOPLE_ADJECTIVES = frozenset(
+    "dead injured wounded missing displaced evacuated rescued homeless victims".split()  # noqa: SIM905
+)
+
+
+def _of_group(doc: Doc, num: Num, q_start: int) -> _Counted | None:
+    text = doc.text
+    if not _GROUP_AFTER.match(text, num.end):
+        return None
+    m = _OF_GROUP_BEFORE.search(text, max(0, q_start - 40), q_start)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if noun.split()[-1] in _PEOPLE_ADJECTIVES:
+        return _Counted("people", f"the {noun}", num.end)
+    unit = counted_unit(noun)
+    if unit is None or not unit.endswith("s") or unit.split()[-1] in _NOT_COUNTED:
+        return None
+    return _Counted(unit, noun, num.end)
+
+
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 
 
@@ -600,6 +627,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             found = _set_against(doc, num, out[-1] if out else None, q_start)
         if found is None and i + 1 < len(nums):
             found = _from_to(doc, num, nums[i + 1], q_start)
+        if found is None:
+            found = _of_group(doc, num, q_start)
         if found is None and num.start in second:
             first = second[num.start]
             found = _Counted(first.unit, first.subject or "", num.end)

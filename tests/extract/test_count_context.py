@@ -140,3 +140,15 @@ def test_the_level_before_a_change_counts_the_noun_after() -> None:
         ("120", 120, "buses"),
         ("150 buses", 150, "buses"),
     ]
+
+
+def test_a_group_named_before_counts_the_numbers_after_it() -> None:
+    text = "Of the injured, 210 were children and 35 in intensive care, including 12 at one clinic."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("210", 210, "people"),
+        ("35", 35, "people"),
+        ("12", 12, "people"),
+    ]
+    c = one("Of the ferries, four were still in port on Monday.", "count")
+    assert (c.span, c.value, c.unit) == ("four", 4, "ferries")
