@@ -240,7 +240,7 @@ _VERB_FIRST = re.compile(
 # "41,230 watched", "about 9,000 turned out": a crowd, counted in people.
 _CROWD_VERB = re.compile(r"^(?:watched|attended|turned|packed|filled|gathered|marched|queued)$")
 _CROWD_WORDS = re.compile(r"\b(?:attendances?|crowds?|audiences?|spectators)\b", re.IGNORECASE)
-_TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:toll|population)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
@@ -317,7 +317,10 @@ _AFTER_SET = re.compile(
 )
 _OF_ANY = re.compile(r"\s+(?:of|more)\b")
 # "64 votes to 35": the second figure counts the first one's noun.
-_TO_SECOND = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+(?=\d)")
+_TO_SECOND = re.compile(
+    r"\s+(?:to|against|versus|vs\.?)\s+"
+    r"(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+)
 _CONTEXT_WORDS = 4
 _OVER = re.compile(r"[Oo]ver\s")
 
@@ -331,7 +334,7 @@ _COMPARED_AFTER = re.compile(
 # ... "National Renewal has 52,", "Brackmoor on 76", "with seven", "it has about 16,800 today"
 # (a holder and a verb of holding before it, nothing after it) ...
 _HOLDER_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w'’.-]*|\b(?:it|they|he|she))[,]?\s+"
+    r"(?:\b[A-Z][\w'’.-]*|\b(?:it|they|he|she|we))[,]?\s+"
     r"(?:(?:are|is|was|were|sit|sits|stand|stands|finished|finish)\s+)?"
     r"(?:on|with|has|have|had|now\s+has|won|took|holds?|held|got|gets)\s+$"
 )
@@ -457,8 +460,8 @@ class _Counted:
 
 
 def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted | None:
-    if num.words or num.value < 2 or not raw[:1].isdigit():
-        return None
+    if (num.words and not num.scaled) or num.value < 2 or not (raw[:1].isdigit() or num.scaled):
+        return None  # "passed four million" is a total; "rose to five" is too vague
     text = doc.text
     if not _TOTAL_AFTER.match(text, num.end):
         return None  # the anchored test first: it rules out most numbers cheaply

@@ -152,3 +152,25 @@ def test_a_group_named_before_counts_the_numbers_after_it() -> None:
     ]
     c = one("Of the ferries, four were still in port on Monday.", "count")
     assert (c.span, c.value, c.unit) == ("four", 4, "ferries")
+
+
+def test_a_second_tally_in_words_counts_the_noun_of_the_first() -> None:
+    found = claims_of("The motion passed by 301 votes to seven.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("301 votes", 301, "votes"),
+        ("seven", 7, "votes"),
+    ]
+
+
+def test_we_had_continues_the_count_before() -> None:
+    text = "At first there were 50 nurses. By noon we had 320."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("50 nurses", 50, "nurses"),
+        ("320", 320, "nurses"),
+    ]
+
+
+def test_a_population_that_passes_a_figure_in_words_counts_people() -> None:
+    c = one("The refugee population had passed two million by May.", "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("two million", 2e6, "people", "at_least")
