@@ -209,7 +209,13 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     gap = _GAP.match(text, num.end, b)
     if not gap:
         return None
-    phrase, end = phrase_after(text, gap.end(), b, plural_ends=True)
+    at = gap.end()
+    quoted = text[at : at + 1] in _OPEN_QUOTES  # "1,400 'bankable projects'": a scare-quoted noun
+    phrase, end = phrase_after(text, at + 1 if quoted else at, b, plural_ends=True)
+    if quoted and text[end : end + 1] in _CLOSE_QUOTES:
+        end += 1
+    elif quoted:
+        return None
     if not phrase or _SOURCING.match(text, end):
         return None
     if _CROWD_VERB.match(phrase.split()[0]):
@@ -225,6 +231,10 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
         owner = holder_before(text, max(a, num.start - 60), _qualifier_start(text, num.start))
     subject = f"{owner} {phrase}" if owner and owner.lower() not in phrase.lower() else phrase
     return counted, subject, end
+
+
+_OPEN_QUOTES = frozenset("'‘\"“")
+_CLOSE_QUOTES = frozenset("'’\"”")
 
 
 def _qualifier_start(text: str, start: int) -> int:

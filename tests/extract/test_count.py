@@ -202,3 +202,8 @@ def test_the_level_after_a_change_counts_the_number_of_noun() -> None:
 def test_a_crowd_of_n_counts_people() -> None:
     c = one("Hours later a crowd of 41,236 watched them climb to third.", "count")
     assert (c.span, c.value, c.unit) == ("41,236", 41236, "people")
+
+
+def test_a_scare_quoted_noun_is_still_the_counted_noun() -> None:
+    c = one("The ministry listed 320 'priority schemes' for funding.", "count")
+    assert (c.span, c.value, c.unit) == ("320 'priority schemes'", 320, "schemes")
