@@ -287,7 +287,9 @@ _TOTAL_BEFORE = re.compile(
     r"crosse[sd])"
     # "had risen 14 per cent in a year, to almost 96,000": the level after the change
     r"|,\s+to"
-    r"|(?P<crowd>crowd|attendance|audience)\s+of)"
+    r"|(?P<crowd>crowd|attendance|audience)\s+of"
+    # "Across the province the figure is more than 4,000": the count before, elsewhere
+    r"|(?P<figure>(?:the|that)\s+figure\s+(?:is|was)))"
     r"(?:\s+an?\s+(?:(?:new\s+)?record(?:\s+(?:high|low)\s+of)?|(?:all-time\s+)?(?:high|low|peak)\s+of))?"
     r"(?:\s+(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under))?"
     r"\s+$"
@@ -469,7 +471,9 @@ class _Counted:
     qualifier: str | None = None  # overrides the qualifier written before the number
 
 
-def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted | None:
+def _bare_total(
+    doc: Doc, num: Num, raw: str, last_unit: str | None, last: ExtractedClaim | None
+) -> _Counted | None:
     if (num.words and not num.scaled) or num.value < 2 or not (raw[:1].isdigit() or num.scaled):
         return None  # "passed four million" is a total; "rose to five" is too vague
     text = doc.text
@@ -492,11 +496,15 @@ def _bare_total(doc: Doc, num: Num, raw: str, last_unit: str | None) -> _Counted
         noun, _ = phrase_after(text, m.end(), before.start(), max_words=3, plural_ends=True)
         unit = counted_unit(noun) if noun else unit
         subject = noun or subject
+    if before.group("figure"):
+        if last is None or last.unit is None or "\n" in doc.text[last.end : num.start]:
+            return None
+        unit, subject = last.unit, last.subject or last.unit
     if before.group("crowd"):
         unit, subject = "people", before.group("crowd")  # "a crowd of 41,236"
     elif unit is None and _CROWD_WORDS.search(subject):
         unit = "people"  # "average league attendance rose to 39,900"
-    elif unit is None and _TOLL.search(subject):
+    elif m is None and _TOLL.search(subject):
         unit = "people"  # "the death toll rose to 1,930": a toll counts the dead
     # "could pass 70,000": a level to be crossed, so at least that many.
     return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)
@@ -646,7 +654,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             first = second[num.start]
             found = _Counted(first.unit, first.subject or "", num.end)
         if found is None:
-            found = _bare_total(doc, num, raw, last_total_unit)
+            found = _bare_total(doc, num, raw, last_total_unit, out[-1] if out else None)
             if found is not None:
                 last_total_unit = found.unit or last_total_unit
         if found is None and not _YEARISH.match(raw):

@@ -174,3 +174,12 @@ def test_we_had_continues_the_count_before() -> None:
 def test_a_population_that_passes_a_figure_in_words_counts_people() -> None:
     c = one("The refugee population had passed two million by May.", "count")
     assert (c.span, c.value, c.unit, c.qualifier) == ("two million", 2e6, "people", "at_least")
+
+
+def test_the_figure_is_counts_the_noun_of_the_count_before() -> None:
+    text = "In the capital 300 schools shut. Across the country the figure is about 2,100."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit, c.qualifier) for c in found] == [
+        ("300 schools", 300, "schools", "exact"),
+        ("about 2,100", 2100, "schools", "approx"),
+    ]
