@@ -134,7 +134,14 @@ _MODALITIES = (
 )  # fmt: skip
 # Soft sorts meet an unmarked figure (most amounts in a pledging story are pledges) but not
 # each other; hard ones meet only their own sort.
-_SOFT = frozenset({"pledge", "offer", "demand", "actual"})
+_SOFT = frozenset({"pledge", "offer", "demand", "actual", "market"})
+# A price the market set ("shares jumped 31% to 390p", "closed at 402p", "a closing price of
+# 298p"): never the price someone offers, though an unmarked price may be either.
+_MARKET = re.compile(
+    r"(?:\b(?:shares?|stock)\b[^.;]{0,40}?\b(?:to|at)|\bclos(?:ed|ing)\s+(?:price\s+of|at)"
+    r"|\btrad(?:ed|ing)\s+at)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _POLL = re.compile(r"\b([\w-]+)\s+(?:opinion\s+)?(?:poll|survey)s?\b", re.IGNORECASE)
 _NATION = re.compile(
     r"\b(?:nationwide|nationally|countrywide|across\s+the\s+(?:whole\s+)?(?:country|nation)|"
@@ -654,6 +661,8 @@ def _aspects(
         modality = _modality(window)
         if modality:
             out.add(modality)
+    if kind == "money" and not out & _SOFT and _MARKET.search(before):
+        out.add("market")
     if "poll" in words or "polls" in words or "survey" in words:
         # Polls are estimates, and two polls are two figures: which poll is part of the sort.
         out |= {"forecast"} | {f"poll:{m.group(1).lower()}" for m in _POLL.finditer(clause)}
@@ -790,7 +799,8 @@ def _sorts(aspects: frozenset[str]) -> tuple[frozenset[str], ...]:
 
 
 _MODALITY = (
-    "pledge", "offer", "demand", "actual", "threshold", "target", "forecast", "capacity"
+    "pledge", "offer", "demand", "actual", "threshold", "target", "forecast", "capacity",
+    "market",
 )  # fmt: skip
 
 

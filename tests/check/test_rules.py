@@ -878,3 +878,27 @@ def test_an_offer_told_two_ways_is_flagged(corpus: Corpus) -> None:
         "520p a share", "money", 5.2, "GBP", "offer per share",
     )  # fmt: skip
     assert flagged(corpus, OFFERED, other) == ["value"]
+
+
+# ---- a price the market set is not a price offered -------------------------------------------
+
+SHARES_TO = C(
+    "Shares in Tully Mills jumped 28% to 455p after Brask Group made its approach.",
+    "455p", "money", 4.55, "GBP", "Tully Mills shares",
+)  # fmt: skip
+
+
+def test_a_market_price_and_an_offer_price_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "Brask Group has offered 480p a share for Tully Mills shares, in cash.",
+        "480p a share", "money", 4.8, "GBP", "Tully Mills shares",
+    )  # fmt: skip
+    assert flagged(corpus, SHARES_TO, other) == []
+
+
+def test_a_market_price_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "Brask Group's approach sent shares in Tully Mills up 28 per cent to 470p.",
+        "470p", "money", 4.7, "GBP", "Tully Mills shares",
+    )  # fmt: skip
+    assert flagged(corpus, SHARES_TO, other, ("2026-05-04", "2026-05-04")) == ["value"]
