@@ -314,6 +314,7 @@ _OF_THE = re.compile(
     r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?"
     r"|[A-Z][\w.-]*['’]s?\s+)"
     r"(?:(?:some|about|around|nearly|almost|roughly)\s+)?"
+    r"(?:(?:planned|promised|pledged|proposed|expected|estimated|required|needed)\s+)?"
     r"(?:(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+)?"
 )
 # "up from nine a year earlier", "compared with 104 in 2024", "and three voted to hold":

@@ -183,3 +183,11 @@ def test_the_figure_is_counts_the_noun_of_the_count_before() -> None:
         ("300 schools", 300, "schools", "exact"),
         ("about 2,100", 2100, "schools", "approx"),
     ]
+
+
+def test_of_the_planned_n_counts_the_noun_after_the_number() -> None:
+    found = claims_of("Only eight of the planned 20 depots are open.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("eight", 8, "depots"),
+        ("20 depots", 20, "depots"),
+    ]
