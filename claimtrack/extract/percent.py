@@ -47,6 +47,8 @@ def _subject(doc: Doc, start: int, end: int) -> str | None:
 # fraction of a whole is a percent claim, so it meets "20% of voters" in the checker.
 _FRACTION = re.compile(
     r"(?P<by>\bby\s+(?:up\s+to\s+|about\s+|around\s+|almost\s+|nearly\s+|more\s+than\s+)?)?"
+    # "power restored to 80% of homes, and water to about half.": a share of the same whole
+    r"(?P<to>\bto\s+(?:about\s+|around\s+|almost\s+|nearly\s+|roughly\s+|more\s+than\s+)?)?"
     r"(?:(?P<n>\b(?:a|one|two|three|four|five|seven|nine))[\s-]+)?"
     r"(?P<f>\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))(?![\w-])"
     r"(?P<of>(?:\s+of)?(?P<point>\s+(?:a|one)\s+percentage\s+point\b)|\s+of\b"
@@ -119,6 +121,14 @@ def _fraction_matches(text: str) -> list[re.Match[str]]:
     return found
 
 
+def _closing_share(m: re.Match[str]) -> bool:
+    """'to about half.': a fraction after 'to' that ends the clause, the whole named before."""
+    if not m.group("to"):
+        return False
+    after = m.string[m.end("f") : m.end("f") + 1]
+    return after in ("", ".", ",", ";", ")")
+
+
 def _share(m: re.Match[str]) -> float | None:
     """The percentage a fraction names, or None when the words are no share of a whole."""
     word = m.group("f").lower()
@@ -130,7 +140,7 @@ def _share(m: re.Match[str]) -> float | None:
         count = 1
     if count == 0 or (count > 1) != word.endswith("s") or base not in _FRACTION_VALUE:
         return None  # "a third time", "the third": ordinals; "two third" is no fraction
-    if not (m.group("by") or m.group("of")) and not m.group("point"):
+    if not (m.group("by") or m.group("of") or m.group("point") or _closing_share(m)):
         return None
     return round(count * _FRACTION_VALUE[base], 1)
 

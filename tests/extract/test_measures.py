@@ -356,3 +356,13 @@ def test_a_bracketed_conversion_keeps_the_bound_of_the_quantity_before() -> None
         "mph",
         "at_most",
     )
+
+
+def test_a_fraction_closing_a_clause_after_to_is_a_share() -> None:
+    text = "Gas was restored to 70% of homes, and heating to about a third."
+    found = claims_of(text, "percent")
+    assert [(c.span, c.value, c.qualifier) for c in found] == [
+        ("70%", 70, "exact"),
+        ("about a third", 33.3, "approx"),
+    ]
+    assert claims_of("She was elected to a third term.", "percent") == []
