@@ -147,6 +147,7 @@ _DAY_AFTER = re.compile(
     r"(?:(?:was|were|is|are|had\s+been|have\s+been)\s+[a-z]{3,}ed\s+)?on\s+"
 )
 _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
+_TO_LEVEL = re.compile(r",?\s+to\s+")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 
@@ -375,6 +376,17 @@ class Doc:
             if c.kind in _NUMERIC:
                 c = self._tie_one(c, dates, starts)
             out.append(c)
+        return self._changes_to_levels(out)
+
+    def _changes_to_levels(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """'jumped 31% to 390p on Tuesday': a change happens when the level it reached does."""
+        out = list(claims)
+        for i in range(len(out) - 2, -1, -1):
+            c, nxt = out[i], out[i + 1]
+            if c.kind not in _NUMERIC or nxt.kind not in _NUMERIC or c.date or not nxt.date:
+                continue
+            if _TO_LEVEL.fullmatch(self.text, c.end, nxt.start):
+                out[i] = replace(c, date=nxt.date)
         return out
 
     def _tie_one(

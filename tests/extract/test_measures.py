@@ -366,3 +366,8 @@ def test_a_fraction_closing_a_clause_after_to_is_a_share() -> None:
         ("about a third", 33.3, "approx"),
     ]
     assert claims_of("She was elected to a third term.", "percent") == []
+
+
+def test_a_change_takes_the_day_of_the_level_it_reached() -> None:
+    found = claims_of("The shares rose 12% to $8.40 on Wednesday.", "percent")
+    assert [(c.span, c.date) for c in found] == [("12%", "2024-10-16")]
