@@ -141,7 +141,7 @@ _SUPERLATIVES = frozenset(
 # parks", "nuclear plants"), so it stays in the unit whatever its ending.
 _LIGHT_HEADS = frozenset(
     """states stations pieces theatres theaters annexes plants units parks farms games matches
-    sites centres centers facilities zones""".split()  # noqa: SIM905
+    sites centres centers facilities zones systems""".split()  # noqa: SIM905
 )
 # Nouns before a head that make another kind of thing, kept in the unit: "23 league goals" are
 # not "23 goals" (those may be in every competition), "60 replacement buses" not the fleet.

@@ -207,3 +207,8 @@ def test_a_crowd_of_n_counts_people() -> None:
 def test_a_scare_quoted_noun_is_still_the_counted_noun() -> None:
     c = one("The ministry listed 320 'priority schemes' for funding.", "count")
     assert (c.span, c.value, c.unit) == ("320 'priority schemes'", 320, "schemes")
+
+
+def test_systems_is_a_light_head_that_keeps_its_noun() -> None:
+    c = one("The package includes 12 radar systems for the border.", "count")
+    assert (c.span, c.unit) == ("12 radar systems", "radar systems")
