@@ -225,6 +225,10 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
     counted = counted_unit(phrase)
     if counted is None or counted.split()[-1] in _NOT_COUNTED or counted.split()[0] in _NOT_COUNTED:
         return None
+    pair = _PEOPLE_PAIR.match(text, end)
+    if pair and counted in _PEOPLE_NOUNS and pair.group("n") in _PEOPLE_NOUNS:
+        # "63 patients and staff": two kinds of people counted together are people
+        counted, phrase, end = "people", f"{phrase} and {pair.group('n')}", pair.end()
     owner = possessor_before(text, num.start)
     if owner is None:
         a, _ = doc.sentences.bounds(num.start)
@@ -235,6 +239,14 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
 
 _OPEN_QUOTES = frozenset("'‘\"“")
 _CLOSE_QUOTES = frozenset("'’\"”")
+
+
+_PEOPLE_PAIR = re.compile(r"\s+and\s+(?P<n>[a-z]+)\b")
+_PEOPLE_NOUNS = frozenset(
+    """patients staff students pupils teachers workers employees passengers crew residents
+    children adults civilians soldiers officers doctors nurses volunteers visitors tourists
+    fans guests""".split()  # noqa: SIM905
+)
 
 
 def _qualifier_start(text: str, start: int) -> int:

@@ -212,3 +212,13 @@ def test_a_scare_quoted_noun_is_still_the_counted_noun() -> None:
 def test_systems_is_a_light_head_that_keeps_its_noun() -> None:
     c = one("The package includes 12 radar systems for the border.", "count")
     assert (c.span, c.unit) == ("12 radar systems", "radar systems")
+
+
+def test_two_kinds_of_people_counted_together_are_people() -> None:
+    c = one("At least 14 pupils and teachers were hurt.", "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == (
+        "At least 14 pupils and teachers",
+        14,
+        "people",
+        "at_least",
+    )
