@@ -135,6 +135,13 @@ _MODALITIES = (
 # Soft sorts meet an unmarked figure (most amounts in a pledging story are pledges) but not
 # each other; hard ones meet only their own sort.
 _SOFT = frozenset({"pledge", "offer", "demand", "actual", "market"})
+# An offer the text marks as an earlier round ("rejected a first approach at 352p", "the
+# initial proposal of"): not the offer on the table, which needs no such mark.
+_EARLIER_ROUND = re.compile(
+    r"\b(?:first|initial|earlier|previous|original|opening)\s+(?:[a-z-]+\s+)?"
+    r"(?:approach|offer|bid|proposal)s?\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 # A price the market set ("shares jumped 31% to 390p", "closed at 402p", "a closing price of
 # 298p"): never the price someone offers, though an unmarked price may be either.
 _MARKET = re.compile(
@@ -663,6 +670,8 @@ def _aspects(
             out.add(modality)
     if kind == "money" and not out & _SOFT and _MARKET.search(before):
         out.add("market")
+    if kind == "money" and _EARLIER_ROUND.search(before):
+        out.add("earlier")
     if "poll" in words or "polls" in words or "survey" in words:
         # Polls are estimates, and two polls are two figures: which poll is part of the sort.
         out |= {"forecast"} | {f"poll:{m.group(1).lower()}" for m in _POLL.finditer(clause)}
@@ -794,7 +803,7 @@ _FAMILIES = (
 def _sorts(aspects: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The aspects family by family: the lone ones (average, change), the modality, then the
     families two figures must share a member of when both have one."""
-    alone = frozenset(x for x in aspects if x in ("average", "change"))
+    alone = frozenset(x for x in aspects if x in ("average", "change", "earlier"))
     return (alone, _of(aspects, _MODALITY), *(_of(aspects, f) for f in _FAMILIES))
 
 

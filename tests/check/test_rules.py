@@ -902,3 +902,31 @@ def test_a_market_price_told_two_ways_is_flagged(corpus: Corpus) -> None:
         "470p", "money", 4.7, "GBP", "Tully Mills shares",
     )  # fmt: skip
     assert flagged(corpus, SHARES_TO, other, ("2026-05-04", "2026-05-04")) == ["value"]
+
+
+# ---- an offer marked as an earlier round is not the offer on the table -----------------------
+
+OFFER_NOW = C(
+    "Brask Group has offered 480p a share in cash for Tully Mills.",
+    "480p a share", "money", 4.8, "GBP", "offer per share",
+)  # fmt: skip
+
+
+def test_an_earlier_rounds_offer_and_the_offer_now_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "The Tully Mills board rejected a first approach at 420p a share in March.",
+        "420p a share", "money", 4.2, "GBP", "approach per share",
+    )  # fmt: skip
+    assert flagged(corpus, OFFER_NOW, other) == []
+
+
+def test_an_earlier_round_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    a = C(
+        "The Tully Mills board rejected a first approach at 420p a share in March.",
+        "420p a share", "money", 4.2, "GBP", "approach per share",
+    )  # fmt: skip
+    b = C(
+        "Brask Group's first proposal of 380p a share was rejected by Tully Mills in March.",
+        "380p a share", "money", 3.8, "GBP", "proposal per share",
+    )  # fmt: skip
+    assert flagged(corpus, a, b) == ["value"]
