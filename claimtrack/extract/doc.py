@@ -148,6 +148,7 @@ _DAY_AFTER = re.compile(
 )
 _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 _TO_LEVEL = re.compile(r",?\s+to\s+")
+_YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 
@@ -369,14 +370,33 @@ class Doc:
         resolved by tense ("valued at ¥180bn when it last raised money in March")."""
         dates = [c for c in claims if c.kind == "date" and c.date]
         if not dates:
-            return claims
+            return self._a_year_earlier(self._changes_to_levels(claims))
         starts = [c.start for c in dates]
         out: list[ExtractedClaim] = []
         for c in claims:
             if c.kind in _NUMERIC:
                 c = self._tie_one(c, dates, starts)
             out.append(c)
-        return self._changes_to_levels(out)
+        return self._a_year_earlier(self._changes_to_levels(out))
+
+    def _a_year_earlier(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """'$486 billion now, up from $411 billion a year earlier': the year before the date
+        of the figure it is set against."""
+        if "year earlier" not in self.text and "year before" not in self.text:
+            return claims
+        out = list(claims)
+        prev: ExtractedClaim | None = None  # the figure before, durations passed over
+        for i, c in enumerate(out):
+            if c.kind not in _NUMERIC:
+                continue
+            if prev is not None and prev.date and _YEAR_EARLIER.match(self.text, c.end):
+                same = self.sentences.bounds(prev.start)[0] == self.sentences.bounds(c.start)[0]
+                if same and (not c.date or c.date == prev.date):
+                    year = int(prev.date[:4]) - 1
+                    rest = "-02-28" if prev.date[4:] == "-02-29" else prev.date[4:]
+                    out[i] = c = replace(c, date=f"{year:04d}{rest}")
+            prev = c
+        return out
 
     def _changes_to_levels(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         """'jumped 31% to 390p on Tuesday': a change happens when the level it reached does."""

@@ -371,3 +371,9 @@ def test_a_fraction_closing_a_clause_after_to_is_a_share() -> None:
 def test_a_change_takes_the_day_of_the_level_it_reached() -> None:
     found = claims_of("The shares rose 12% to $8.40 on Wednesday.", "percent")
     assert [(c.span, c.date) for c in found] == [("12%", "2024-10-16")]
+
+
+def test_a_figure_a_year_earlier_is_dated_the_year_before_the_figure_it_is_set_against() -> None:
+    text = "Sales reached $8.1 billion in 2023, up from $7.4 billion a year earlier."
+    found = claims_of(text, "money")
+    assert [(c.span, c.date) for c in found] == [("$8.1 billion", "2023"), ("$7.4 billion", "2022")]
