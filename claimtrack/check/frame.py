@@ -568,6 +568,8 @@ def _owners(text: str, start: int, end: int, left: int, kind: str) -> tuple[set[
         m = _FOR.match(text, end)
         if m and m.end() <= _clause_end(text, end):
             found |= {f"f:{n}" for n in names(m.group(1))}
+    if ("its " in before or "whose " in before) and (holder := _pronoun_holder(text, before)):
+        found.add(f"p:{holder}")
     if before == before.lower():
         return found, actors  # no capital before the figure: no name to hold it
     m = _POSSESSIVE.search(before) if ("'" in before or "’" in before) else None
@@ -581,6 +583,26 @@ def _owners(text: str, start: int, end: int, left: int, kind: str) -> tuple[set[
     ):
         actors |= names(m.group(1))
     return found, actors
+
+
+_WHOSE = re.compile(r"\b([a-z][\w-]*),\s+whose\s+(?:[a-z][\w-]*\s+){0,3}$")
+_ITS = re.compile(r"\bits\s+(?:[a-z][\w-]*\s+){0,3}$")
+_OPENER = re.compile(
+    r"The\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+(?:has|have|had|is|was|said|says|will)\b"
+)
+
+
+def _pronoun_holder(text: str, before: str) -> str | None:
+    """The common noun a figure's "its" or "whose" stands for: "The city council, whose annual
+    budget is €38m" (council); "The service has 1,900 staff, and its annual budget is €41
+    million" (the service the sentence opens with)."""
+    m = _WHOSE.search(before)
+    if m:
+        return stem(m.group(1))
+    if _ITS.search(before):
+        m = _OPENER.match(text)
+        return stem(m.group(1)) if m else None
+    return None
 
 
 def _clause_end(text: str, at: int) -> int:

@@ -930,3 +930,27 @@ def test_an_earlier_round_told_two_ways_is_flagged(corpus: Corpus) -> None:
         "380p a share", "money", 3.8, "GBP", "proposal per share",
     )  # fmt: skip
     assert flagged(corpus, a, b) == ["value"]
+
+
+# ---- "its" and "whose" name the holder ---------------------------------------------------------
+
+BUDGET_WHOSE = money(
+    "The county council, whose annual budget is €52m, will close two libraries.",
+    "€52m", 52e6, "annual budget",
+)  # fmt: skip
+
+
+def test_budgets_of_a_council_and_a_service_are_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "The fire service has 900 staff, and its annual budget is €47 million.",
+        "€47 million", 47e6, "annual budget",
+    )  # fmt: skip
+    assert flagged(corpus, BUDGET_WHOSE, other) == []
+
+
+def test_one_councils_budget_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = money(
+        "The county council has 900 staff, and its annual budget is €47 million.",
+        "€47 million", 47e6, "annual budget",
+    )  # fmt: skip
+    assert flagged(corpus, BUDGET_WHOSE, other) == ["value"]
