@@ -148,6 +148,7 @@ _DAY_AFTER = re.compile(
 )
 _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 _TO_LEVEL = re.compile(r",?\s+to\s+")
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
 _YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
@@ -370,14 +371,40 @@ class Doc:
         resolved by tense ("valued at ¥180bn when it last raised money in March")."""
         dates = [c for c in claims if c.kind == "date" and c.date]
         if not dates:
-            return self._a_year_earlier(self._changes_to_levels(claims))
+            return self._same_period(self._a_year_earlier(self._changes_to_levels(claims)))
         starts = [c.start for c in dates]
         out: list[ExtractedClaim] = []
         for c in claims:
             if c.kind in _NUMERIC:
                 c = self._tie_one(c, dates, starts)
             out.append(c)
-        return self._a_year_earlier(self._changes_to_levels(out))
+        return self._same_period(self._a_year_earlier(self._changes_to_levels(out)))
+
+    def _same_period(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """'Revenue rose to £1.84bn last year from £1.71bn in 2025. Profit climbed to £212m from
+        £187m over the same period.': the undated figures take the dates of the first figures of
+        the sentence before, in order."""
+        if "same period" not in self.text:
+            return claims
+        out = list(claims)
+        by_sentence: dict[int, list[int]] = {}
+        for i, c in enumerate(out):
+            if c.kind in _NUMERIC:
+                by_sentence.setdefault(self.sentences.bounds(c.start)[0], []).append(i)
+        starts = sorted(by_sentence)
+        for k in range(1, len(starts)):
+            a, b = self.sentences.bounds(starts[k])
+            if not _SAME_PERIOD.search(self.text, a, b):
+                continue
+            here, before = by_sentence[starts[k]], by_sentence[starts[k - 1]]
+            if len(here) > len(before) or self.sentences.bounds(starts[k - 1])[1] + 2 < a:
+                continue
+            dates = [out[j].date for j in before[: len(here)]]
+            if any(out[j].date for j in here) or not all(dates):
+                continue
+            for j, date in zip(here, dates, strict=True):
+                out[j] = replace(out[j], date=date)
+        return out
 
     def _a_year_earlier(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         """'$486 billion now, up from $411 billion a year earlier': the year before the date

@@ -377,3 +377,17 @@ def test_a_figure_a_year_earlier_is_dated_the_year_before_the_figure_it_is_set_a
     text = "Sales reached $8.1 billion in 2023, up from $7.4 billion a year earlier."
     found = claims_of(text, "money")
     assert [(c.span, c.date) for c in found] == [("$8.1 billion", "2023"), ("$7.4 billion", "2022")]
+
+
+def test_figures_over_the_same_period_take_the_dates_of_the_sentence_before() -> None:
+    text = (
+        "Sales rose to $9.2bn in 2023 from $8.5bn in 2022. "
+        "Net profit grew to $1.1bn from $0.9bn over the same period."
+    )
+    found = claims_of(text, "money")
+    assert [(c.span, c.date) for c in found] == [
+        ("$9.2bn", "2023"),
+        ("$8.5bn", "2022"),
+        ("$1.1bn", "2023"),
+        ("$0.9bn", "2022"),
+    ]
