@@ -147,6 +147,11 @@ _DAY_AFTER = re.compile(
     r"(?:(?:was|were|is|are|had\s+been|have\s+been)\s+[a-z]{3,}ed\s+)?on\s+"
 )
 _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
+# A participle clause of consequence after a dated event: "..., sending shares up 31%".
+_CONSEQUENCE = re.compile(
+    r"[^.;]{0,40},\s+(?:sending|pushing|lifting|taking|driving|bringing|leaving|raising|"
+    r"cutting|dragging|knocking)\b[^.;,]{0,60}"
+)
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
 _YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
@@ -450,6 +455,13 @@ class Doc:
                     return replace(claim, date=date)  # the day written onto it beats all
             if len(date) >= 7 and d.start > claim.end and not text[claim.end : d.start].strip():
                 return replace(claim, date=date)  # "closed at 402p yesterday", "... last month"
+            if (
+                len(date) == 10
+                and not claim.date
+                and d.end <= claim.start
+                and _CONSEQUENCE.fullmatch(text, d.end, claim.start)
+            ):
+                return replace(claim, date=date)  # "made its move last week, sending ... up 31%"
             own = claim.date or ""
             yearless = not any(ch.isdigit() for ch in d.span)
             if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:

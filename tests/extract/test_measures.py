@@ -391,3 +391,9 @@ def test_figures_over_the_same_period_take_the_dates_of_the_sentence_before() ->
         ("$1.1bn", "2023"),
         ("$0.9bn", "2022"),
     ]
+
+
+def test_a_figure_in_a_clause_of_consequence_takes_the_day_of_the_event() -> None:
+    text = "The regulator ruled on Tuesday, sending the shares down 9% to $2.10."
+    assert (one(text, "percent").span, one(text, "percent").date) == ("9%", "2024-10-15")
+    assert (one(text, "money").span, one(text, "money").date) == ("$2.10", "2024-10-15")
