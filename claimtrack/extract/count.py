@@ -308,6 +308,7 @@ _TOTAL_BEFORE = re.compile(
 )
 _TOTAL_AFTER = re.compile(
     r"\s*(?:[.,;:)]|$|\s(?:on|in|by|after|as|from|according|when|and|at|this|last)\b|"
+    r"\s(?:a|per)\s(?:day|week|month|year)\b|"
     r"\s[a-z]+ed\b)"
 )
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w'-]+")
@@ -317,6 +318,8 @@ of is was totalled totaled could would will may might pass passes passed exceed 
 top tops topped surpass surpasses surpassed cross crosses crossed record new in on a year per
 cent percent almost nearly about around some roughly more than over just under""".split()  # noqa: SIM905
 )
+# "Passenger numbers had reached 8,900 a day": the noun before "numbers" is what is counted.
+_NOUN_NUMBERS = re.compile(r"\b([A-Za-z]{3,})\s+numbers\b")
 # "The number of people waiting ... has reached 61,400": the noun a bare total counts.
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+")
 # "nine of them", "7,000 of whom": the noun is the one counted just before.
@@ -509,6 +512,9 @@ def _bare_total(
         noun, _ = phrase_after(text, m.end(), before.start(), max_words=3, plural_ends=True)
         unit = counted_unit(noun) if noun else unit
         subject = noun or subject
+    numbers = _NOUN_NUMBERS.search(text, a, before.start()) if unit is None else None
+    if numbers and m is None:
+        unit = plural(numbers.group(1).lower())  # "passenger numbers reached 8,900"
     if before.group("figure"):
         if last is None or last.unit is None or "\n" in doc.text[last.end : num.start]:
             return None

@@ -191,3 +191,12 @@ def test_of_the_planned_n_counts_the_noun_after_the_number() -> None:
         ("eight", 8, "depots"),
         ("20 depots", 20, "depots"),
     ]
+
+
+def test_noun_numbers_name_what_a_bare_total_counts() -> None:
+    text = "Visitor numbers had reached 5,400 a day, up from 3,100 a day in 2022."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("5,400", 5400, "visitors"),
+        ("3,100", 3100, "visitors"),
+    ]
