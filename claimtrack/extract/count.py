@@ -300,6 +300,8 @@ _TOTAL_BEFORE = re.compile(
     # "had risen 14 per cent in a year, to almost 96,000": the level after the change
     r"|,\s+to"
     r"|(?P<crowd>crowd|attendance|audience)\s+of"
+    # "The crowd broke the ground record of 39,870": the record counts what the sentence does
+    r"|record\s+of"
     # "Across the province the figure is more than 4,000": the count before, elsewhere
     r"|(?P<figure>(?:the|that)\s+figure\s+(?:is|was)))"
     r"(?:\s+an?\s+(?:(?:new\s+)?record(?:\s+(?:high|low)\s+of)?|(?:all-time\s+)?(?:high|low|peak)\s+of))?"

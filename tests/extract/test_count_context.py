@@ -200,3 +200,8 @@ def test_noun_numbers_name_what_a_bare_total_counts() -> None:
         ("5,400", 5400, "visitors"),
         ("3,100", 3100, "visitors"),
     ]
+
+
+def test_a_crowd_that_breaks_a_record_of_n_counts_people() -> None:
+    c = one("The crowd broke the stadium record of 52,114, set in 1989.", "count")
+    assert (c.span, c.value, c.unit) == ("52,114", 52114, "people")
