@@ -143,6 +143,8 @@ _REL_BEFORE = re.compile(r"(?:[Tt]his|[Nn]ext|[Ll]ast)\s+$")
 # "demand peaked at 9,410 MW on Monday, August 10", "212 µg/m3 in Valdecarra on Aug. 9": the
 # day written just after a figure is the figure's.
 _DAY_AFTER = re.compile(
+    # "About 1,900 of Kestrail's 2,300 daily services were cancelled on Monday"
+    r"(?:\s+of\s+(?:[\w'’.,-]+\s+){0,3}[\w'’.,-]+(?=\s+(?:was|were)\s))?"
     r"\s+(?:(?:in|at|near)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?"
     r"(?:(?:was|were|is|are|had\s+been|have\s+been)\s+[a-z]{3,}ed\s+)?on\s+"
 )
@@ -150,7 +152,7 @@ _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 # A participle clause of consequence after a dated event: "..., sending shares up 31%".
 _CONSEQUENCE = re.compile(
     r"[^.;]{0,40},\s+(?:sending|pushing|lifting|taking|driving|bringing|leaving|raising|"
-    r"cutting|dragging|knocking)\b[^.;,]{0,60}"
+    r"cutting|dragging|knocking|beating|winning|losing)\b[^.;,]{0,90}"
 )
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")

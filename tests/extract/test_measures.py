@@ -397,3 +397,17 @@ def test_a_figure_in_a_clause_of_consequence_takes_the_day_of_the_event() -> Non
     text = "The regulator ruled on Tuesday, sending the shares down 9% to $2.10."
     assert (one(text, "percent").span, one(text, "percent").date) == ("9%", "2024-10-15")
     assert (one(text, "money").span, one(text, "money").date) == ("$2.10", "2024-10-15")
+
+
+def test_the_day_after_a_part_of_a_whole_dates_the_part() -> None:
+    text = "Nearly 400 of the city's 1,100 flights were cancelled on Monday."
+    found = claims_of(text, "count")
+    assert [(c.span, c.date) for c in found] == [
+        ("Nearly 400", "2024-10-14"),
+        ("1,100 flights", "2024-10-14"),
+    ]
+
+
+def test_a_figure_after_a_won_on_day_clause_takes_the_day() -> None:
+    text = "United won on Saturday, beating Rovers 2-0 in front of a crowd of 31,400."
+    assert one(text, "count").date == "2024-10-12"
