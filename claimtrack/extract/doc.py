@@ -154,6 +154,7 @@ _CONSEQUENCE = re.compile(
     r"[^.;]{0,40},\s+(?:sending|pushing|lifting|taking|driving|bringing|leaving|raising|"
     r"cutting|dragging|knocking|beating|winning|losing)\b[^.;,]{0,90}"
 )
+_VERB_GAP = re.compile(r"\s+[a-z]{3,}\s+")
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
 _YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
@@ -457,6 +458,12 @@ class Doc:
                     return replace(claim, date=date)  # the day written onto it beats all
             if len(date) >= 7 and d.start > claim.end and not text[claim.end : d.start].strip():
                 return replace(claim, date=date)  # "closed at 402p yesterday", "... last month"
+            if (
+                len(date) == 10
+                and text[d.end : d.end + 2] in ("'s", "’s")
+                and _VERB_GAP.fullmatch(text, claim.end, d.start)
+            ):
+                return replace(claim, date=date)  # "41,230 watched Saturday's win"
             if (
                 len(date) == 10
                 and not claim.date

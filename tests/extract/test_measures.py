@@ -411,3 +411,8 @@ def test_the_day_after_a_part_of_a_whole_dates_the_part() -> None:
 def test_a_figure_after_a_won_on_day_clause_takes_the_day() -> None:
     text = "United won on Saturday, beating Rovers 2-0 in front of a crowd of 31,400."
     assert one(text, "count").date == "2024-10-12"
+
+
+def test_a_figure_whose_verb_names_a_days_event_takes_that_day() -> None:
+    c = one("About 2,500 attended Sunday's vigil in the square.", "count")
+    assert (c.span, c.date) == ("About 2,500", "2024-10-13")
