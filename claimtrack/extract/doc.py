@@ -154,7 +154,10 @@ _CONSEQUENCE = re.compile(
     r"[^.;]{0,40},\s+(?:sending|pushing|lifting|taking|driving|bringing|leaving|raising|"
     r"cutting|dragging|knocking|beating|winning|losing)\b[^.;,]{0,90}"
 )
-_VERB_GAP = re.compile(r"\s+[a-z]{3,}\s+")
+# "41,230 watched Saturday's win", "90,000 people had spent Sunday night outdoors": the day
+# is the object of the figure's verb.
+_VERB_GAP = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[a-z]{3,}\s+")
+_DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b")
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
 _YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
@@ -460,7 +463,7 @@ class Doc:
                 return replace(claim, date=date)  # "closed at 402p yesterday", "... last month"
             if (
                 len(date) == 10
-                and text[d.end : d.end + 2] in ("'s", "’s")
+                and _DAY_AS_OBJECT.match(text, d.end)
                 and _VERB_GAP.fullmatch(text, claim.end, d.start)
             ):
                 return replace(claim, date=date)  # "41,230 watched Saturday's win"

@@ -416,3 +416,8 @@ def test_a_figure_after_a_won_on_day_clause_takes_the_day() -> None:
 def test_a_figure_whose_verb_names_a_days_event_takes_that_day() -> None:
     c = one("About 2,500 attended Sunday's vigil in the square.", "count")
     assert (c.span, c.date) == ("About 2,500", "2024-10-13")
+
+
+def test_a_figure_that_spent_a_night_takes_the_day() -> None:
+    c = one("Some 3,000 people had spent Monday night in shelters.", "count")
+    assert (c.span, c.date) == ("Some 3,000 people", "2024-10-14")
