@@ -158,6 +158,7 @@ _CONSEQUENCE = re.compile(
 # is the object of the figure's verb.
 _VERB_GAP = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[a-z]{3,}\s+")
 _DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b")
+_AS_CLAUSE = re.compile(r",\s+as\s+$")
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
 _YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
@@ -382,14 +383,38 @@ class Doc:
         resolved by tense ("valued at ¥180bn when it last raised money in March")."""
         dates = [c for c in claims if c.kind == "date" and c.date]
         if not dates:
-            return self._same_period(self._a_year_earlier(self._changes_to_levels(claims)))
+            return self._relative_dates(claims)
         starts = [c.start for c in dates]
         out: list[ExtractedClaim] = []
         for c in claims:
             if c.kind in _NUMERIC:
                 c = self._tie_one(c, dates, starts)
             out.append(c)
-        return self._same_period(self._a_year_earlier(self._changes_to_levels(out)))
+        return self._relative_dates(out)
+
+    def _relative_dates(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """Dates a figure takes from the figures around it."""
+        claims = self._a_year_earlier(self._changes_to_levels(claims))
+        return self._meanwhile(self._same_period(claims))
+
+    def _meanwhile(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """'90,000 people had spent Sunday night outdoors, as more than 150 aftershocks rattled
+        the region': the clause of 'as' happens when the figure before it did."""
+        out = list(claims)
+        prev: ExtractedClaim | None = None
+        for i, c in enumerate(out):
+            if c.kind not in _NUMERIC:
+                continue
+            if (
+                prev is not None
+                and prev.date
+                and not c.date
+                and _AS_CLAUSE.search(self.text, max(prev.end, c.start - 8), c.start)
+                and self.sentences.bounds(prev.start)[0] == self.sentences.bounds(c.start)[0]
+            ):
+                out[i] = c = replace(c, date=prev.date)
+            prev = c
+        return out
 
     def _same_period(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         """'Revenue rose to £1.84bn last year from £1.71bn in 2025. Profit climbed to £212m from

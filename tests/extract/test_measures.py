@@ -421,3 +421,12 @@ def test_a_figure_whose_verb_names_a_days_event_takes_that_day() -> None:
 def test_a_figure_that_spent_a_night_takes_the_day() -> None:
     c = one("Some 3,000 people had spent Monday night in shelters.", "count")
     assert (c.span, c.date) == ("Some 3,000 people", "2024-10-14")
+
+
+def test_a_figure_in_an_as_clause_shares_the_date_of_the_figure_before() -> None:
+    text = "Some 3,000 people had spent Monday night in shelters, as 40 aftershocks shook the town."
+    found = claims_of(text, "count")
+    assert [(c.span, c.date) for c in found] == [
+        ("Some 3,000 people", "2024-10-14"),
+        ("40 aftershocks", "2024-10-14"),
+    ]
