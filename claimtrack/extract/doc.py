@@ -158,6 +158,9 @@ _CONSEQUENCE = re.compile(
 # is the object of the figure's verb.
 _VERB_GAP = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[a-z]{3,}\s+")
 _DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b")
+# A deadline opening the sentence or the quotation in it dates what was reached by then:
+# 'By Monday evening we had 2,400.' ('On Monday the minister said ...' dates the saying.)
+_OPENING_DAY = re.compile(r"(?:[^\n\"“]*[\"“]\s*|[ \t'‘]*)By\s+")
 _AS_CLAUSE = re.compile(r",\s+as\s+$")
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
@@ -499,11 +502,17 @@ class Doc:
                 and _CONSEQUENCE.fullmatch(text, d.end, claim.start)
             ):
                 return replace(claim, date=date)  # "made its move last week, sending ... up 31%"
+            if len(date) == 10 and not claim.date and d.end <= claim.start and self._opens(d, a):
+                return replace(claim, date=date)  # "By Monday evening we had 2,400."
             own = claim.date or ""
             yearless = not any(ch.isdigit() for ch in d.span)
             if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:
                 return replace(claim, date=date)  # "in March": the year the tense gives
         return claim
+
+    def _opens(self, d: ExtractedClaim, a: int) -> bool:
+        """Whether the day ``d`` opens its sentence as a deadline ("By Monday evening ...")."""
+        return bool(_OPENING_DAY.fullmatch(self.text, a, d.start))
 
     def claim(self, kind: str, start: int, end: int, **fields: object) -> ExtractedClaim:
         subject = fields.get("subject")

@@ -430,3 +430,8 @@ def test_a_figure_in_an_as_clause_shares_the_date_of_the_figure_before() -> None
         ("Some 3,000 people", "2024-10-14"),
         ("40 aftershocks", "2024-10-14"),
     ]
+
+
+def test_a_deadline_opening_the_sentence_dates_its_figures() -> None:
+    c = one('The chief said: "By Tuesday night we had 900 volunteers."', "count")
+    assert (c.span, c.date) == ("900 volunteers", "2024-10-15")
