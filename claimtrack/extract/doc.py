@@ -40,7 +40,11 @@ _META = re.compile(
     re.MULTILINE,
 )
 # A wire story's conversion note, "($1 = 0.9255 euros)": the rate used, not a figure reported.
-_RATE_NOTE = re.compile(r"\(\s*[^()=\n]{1,16}\s=\s[^()=\n]{1,30}\)")
+# One unit of a currency on the left: "(n = 1,200 patients)" is a sample size, a claim.
+_RATE_NOTE = re.compile(
+    r"\(\s*(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3}\s?)?1(?:\s?[A-Z]{3}|\s+(?:dollar|euro|pound|yen|"
+    r"yuan|franc)s?)?\s=\s[^()=\n]{1,30}\)"
+)
 # "1." or "2)" opening a line is list numbering.
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)](?=\s)", re.MULTILINE)
 

@@ -73,3 +73,5 @@ def test_index_and_tent_numbers_are_names() -> None:
 
 def test_a_conversion_note_is_no_claim() -> None:
     assert spans("($1 = 0.9312 euros)") == []
+    assert spans("(1 euro = 1.08 dollars)") == []
+    assert spans("The trial enrolled adults (n = 1,200 patients).") == ["1,200 patients"]
