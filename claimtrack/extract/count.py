@@ -263,6 +263,12 @@ _VERB_FIRST = re.compile(
 _CROWD_VERB = re.compile(r"^(?:watched|attended|turned|packed|filled|gathered|marched|queued)$")
 _CROWD_WORDS = re.compile(r"\b(?:attendances?|crowds?|audiences?|spectators)\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:toll|population)\b", re.IGNORECASE)
+# "the deer population fell to 300" counts no people.
+_ANIMALS = re.compile(
+    r"\b(?:deer|birds?|fish|wol(?:f|ves)|bears?|bees?|insects?|animals?|cattle|cod|salmon|"
+    r"elephants?|tigers?|rats?|mosquito(?:e?s)?|bats?|seals?|whales?|wildlife|livestock)\b",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 
 
@@ -525,7 +531,7 @@ def _bare_total(
         unit, subject = "people", before.group("crowd")  # "a crowd of 41,236"
     elif unit is None and _CROWD_WORDS.search(subject):
         unit = "people"  # "average league attendance rose to 39,900"
-    elif m is None and _TOLL.search(subject):
+    elif m is None and _TOLL.search(subject) and not _ANIMALS.search(subject):
         unit = "people"  # "the death toll rose to 1,930": a toll counts the dead
     # "could pass 70,000": a level to be crossed, so at least that many.
     return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)

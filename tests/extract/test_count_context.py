@@ -205,3 +205,8 @@ def test_noun_numbers_name_what_a_bare_total_counts() -> None:
 def test_a_crowd_that_breaks_a_record_of_n_counts_people() -> None:
     c = one("The crowd broke the stadium record of 52,114, set in 1989.", "count")
     assert (c.span, c.value, c.unit) == ("52,114", 52114, "people")
+
+
+def test_an_animal_population_counts_no_people() -> None:
+    c = one("The local deer population fell to 3,400 last winter.", "count")
+    assert (c.span, c.unit) == ("3,400", None)
