@@ -266,9 +266,14 @@ def _other_sums(x: Row, y: Row) -> bool:
     same currency the other names, the figures are of two things."""
     if x.kind == "money":
         return False
-    ax, ay = values.amounts(x.text), values.amounts(y.text)
+    ax = x.derived("sums", _sums)
+    ay = y.derived("sums", _sums) if ax else ()
     pairs = [(a, b) for sa, a in ax for sb, b in ay if sa == sb]
     return bool(pairs) and all(values.far_apart(a, b) for a, b in pairs)
+
+
+def _sums(row: Row) -> tuple[tuple[str, float], ...]:
+    return values.amounts(row.text)
 
 
 def _running_change(x: Row, y: Row) -> bool:
@@ -284,7 +289,14 @@ def _recovery_days(x: Row, y: Row) -> bool:
     """Both figures tell how far a recovery has gone, in articles of different days."""
     if x.doc_published is None or x.doc_published == y.doc_published:
         return False
-    return bool(x.clause_words & _PROGRESS) and bool(y.clause_words & _PROGRESS)
+    return x.derived("recovery", _recovery) and y.derived("recovery", _recovery)
+
+
+def _recovery(row: Row) -> bool:
+    # Most sentences hold none of the words: their clause is not worked out for them.
+    if not any(w in row.text for w in _PROGRESS):
+        return False
+    return bool(row.clause_words & _PROGRESS)
 
 
 def phase(row: Row) -> str | None:
@@ -364,7 +376,8 @@ def _compare_dates(x: Row, y: Row) -> tuple[str, str | None, float] | None:
 def _milestones(x: Row, y: Row) -> bool:
     """Each date's clause has a running figure reach a point ("rose to 1,930", "passed 2,000")
     and the two points differ: the dates of two points, not one event misdated."""
-    fx, fy = _milestone_figures(x), _milestone_figures(y)
+    fx = x.derived("milestones", _milestone_figures)
+    fy = y.derived("milestones", _milestone_figures) if fx else frozenset()
     return bool(fx) and bool(fy) and not fx & fy
 
 
