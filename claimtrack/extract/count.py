@@ -328,6 +328,12 @@ cent percent almost nearly about around some roughly more than over just under""
 )
 # "Passenger numbers had reached 8,900 a day": the noun before "numbers" is what is counted.
 _NOUN_NUMBERS = re.compile(r"\b([A-Za-z]{3,})\s+numbers\b")
+# Words before "numbers" that say how many or which, not what: "record numbers", "phone numbers".
+_NOT_NUMBER_NOUNS = frozenset(
+    """record large small growing rising falling high low big huge increasing declining the their
+    its his her our these those such phone serial lottery winning account reference official
+    total overall""".split()  # noqa: SIM905
+)
 # "The number of people waiting ... has reached 61,400": the noun a bare total counts.
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+")
 # "nine of them", "7,000 of whom": the noun is the one counted just before.
@@ -521,7 +527,7 @@ def _bare_total(
         unit = counted_unit(noun) if noun else unit
         subject = noun or subject
     numbers = _NOUN_NUMBERS.search(text, a, before.start()) if unit is None else None
-    if numbers and m is None:
+    if numbers and m is None and numbers.group(1).lower() not in _NOT_NUMBER_NOUNS:
         unit = plural(numbers.group(1).lower())  # "passenger numbers reached 8,900"
     if before.group("figure"):
         if last is None or last.unit is None or "\n" in doc.text[last.end : num.start]:

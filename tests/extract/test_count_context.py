@@ -210,3 +210,8 @@ def test_a_crowd_that_breaks_a_record_of_n_counts_people() -> None:
 def test_an_animal_population_counts_no_people() -> None:
     c = one("The local deer population fell to 3,400 last winter.", "count")
     assert (c.span, c.unit) == ("3,400", None)
+
+
+def test_record_numbers_do_not_name_the_counted_noun() -> None:
+    c = one("Record numbers turned out, and attendance reached 8,200 on Sunday.", "count")
+    assert (c.span, c.unit) == ("8,200", "people")
