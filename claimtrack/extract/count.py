@@ -635,6 +635,29 @@ def _of_group(doc: Doc, num: Num, q_start: int) -> _Counted | None:
     return _Counted(unit, noun, num.end)
 
 
+# "A 5.8 aftershock struck on Monday, the strongest of more than 300": the superlative's
+# group is the sentence subject's head noun, in the plural.
+_SUPERLATIVE_OF = re.compile(r"\bthe\s+(?:[a-z]{3,}est|best|worst|most\s+[a-z]+)\s+of\s+$")
+_SUBJECT_HEAD = re.compile(
+    r"\b(?P<noun>[a-z]{3,})\s+(?:[a-z]{3,}ed|struck|hit|shook|rose|fell|came|began|won|lost)\b"
+)
+_SUPERLATIVE_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s+(?:since|so|this|in|on|recorded)\b)")
+
+
+def _superlative_group(doc: Doc, num: Num, q_start: int) -> _Counted | None:
+    text = doc.text
+    if not _SUPERLATIVE_AFTER.match(text, num.end):
+        return None
+    if not _SUPERLATIVE_OF.search(text, max(0, q_start - 30), q_start):
+        return None
+    a, _ = doc.sentences.bounds(num.start)
+    head = _SUBJECT_HEAD.search(text, a, q_start)
+    if head is None or head.group("noun") in _NOT_COUNTED:
+        return None
+    unit = plural(head.group("noun"))
+    return _Counted(unit, unit, num.end)
+
+
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 
 
@@ -693,7 +716,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if found is None and not _YEARISH.match(raw):
             found = _from_context(doc, num, out, q_start)
         if found is None and num.value >= 2:
-            found = _harmed(doc, num, q_start)
+            found = _harmed(doc, num, q_start) or _superlative_group(doc, num, q_start)
         if found is None or _definite_reference(text, num):
             continue
         if num.value_max is not None:

@@ -215,3 +215,9 @@ def test_an_animal_population_counts_no_people() -> None:
 def test_record_numbers_do_not_name_the_counted_noun() -> None:
     c = one("Record numbers turned out, and attendance reached 8,200 on Sunday.", "count")
     assert (c.span, c.unit) == ("8,200", "people")
+
+
+def test_the_superlative_of_n_counts_the_subjects_noun() -> None:
+    text = "A powerful storm struck the coast on Friday, the worst of more than 20 this year."
+    c = one(text, "count")
+    assert (c.span, c.value, c.unit, c.qualifier) == ("more than 20", 20, "storms", "at_least")
