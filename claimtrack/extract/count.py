@@ -283,8 +283,10 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def _ranked(text: str, end: int) -> bool:
-    head = text[end : end + 12].split(None, 1)
-    return text[end : end + 1] == " " and bool(head) and head[0] in _SUPERLATIVES
+    if text[end : end + 1] != " ":
+        return False
+    stop = text.find(" ", end + 1, end + 12)
+    return text[end + 1 : stop if stop > 0 else end + 12] in _SUPERLATIVES
 
 
 def _definite_reference(text: str, num: Num) -> bool:

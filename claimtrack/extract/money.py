@@ -178,8 +178,9 @@ def _with_rate(subject: str | None, rate: re.Match[str] | None) -> str | None:
 
 
 # A UK share price in pence: "412p", "between 440p and 460p a share", "a 412p-a-share offer".
+# The pattern opens with a digit so the engine skips along in C to the next one.
 _PENCE = re.compile(
-    r"(?<![\w.,/#@£$€-])(?P<between>[Bb]etween\s+)?(?P<a>\d{1,5}(?:\.\d{1,2})?)p"
+    r"\d(?<![\w.,/#@£$€-]\d)\d{0,4}(?:\.\d{1,2})?p"
     r"(?:\s*(?:-|–|to|and)\s*(?P<b>\d{1,5}(?:\.\d{1,2})?)p)?(?![\w.,]\w|\w)"
 )
 
@@ -192,21 +193,23 @@ def _pence(doc: Doc) -> list[ExtractedClaim]:
         return []
     out: list[ExtractedClaim] = []
     for m in _PENCE.finditer(text):
-        value = float(m.group("a")) / 100
+        first_end = text.index("p", m.start()) + 1
+        value = float(text[m.start() : first_end - 1]) / 100
         value_max = float(m.group("b")) / 100 if m.group("b") else None
         if value_max is not None and value_max <= value:
             value_max = None  # "from 390p to 380p": a change, not a range
-        end = m.end() if value_max is not None else m.end("a") + 1
-        start = m.start("a")
+        end = m.end() if value_max is not None else first_end
+        start = m.start()
         rate = _RATE.match(text, end)
         if rate:
             end = rate.end()
         if value_max is not None:
             qualifier = "range"
-            start = m.start("between") if m.group("between") else start
+            between = _BETWEEN.search(text, max(0, start - 8), start)
+            start = between.start() if between else start
         else:
             qualifier, start = qualifier_before(text, start)
-        subject = _with_rate(_subject(doc, start, m.end("a") + 1), rate)
+        subject = _with_rate(_subject(doc, start, first_end), rate)
         out.append(
             doc.claim(
                 "money",
