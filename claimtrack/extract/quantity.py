@@ -36,7 +36,8 @@ _UNITS: dict[str, str] = {
     "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acre", "acre": "acre",
     "metric tonnes": "t", "metric tons": "t", "tonnes": "t", "tonne": "t", "tons": "t",
     "ton": "t", "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kg": "kg",
-    "grams": "g", "grammes": "g", "milligrams": "mg", "micrograms": "µg", "lbs": "lb",
+    "grams": "g", "grammes": "g", "milligrams": "mg", "milligram": "mg", "mg": "mg",
+    "micrograms": "µg", "microgram": "µg", "lbs": "lb",
     "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "yards": "yd",
     "gallons": "gal", "cubic feet": "ft3", "bpd": "barrels", "kilovolts": "kV", "kV": "kV",
     "megawatt-hours": "MWh", "megawatt hours": "MWh", "gigawatt-hours": "GWh",
@@ -47,15 +48,19 @@ _UNITS: dict[str, str] = {
     "kilowatts": "kW", "kilowatt": "kW", "MW": "MW", "GW": "GW", "kW": "kW",
     "barrels": "barrels", "barrel": "barrels",
     "litres": "l", "liters": "l", "litre": "l", "liter": "l",
+    "millilitres": "ml", "milliliters": "ml", "millilitre": "ml", "milliliter": "ml", "ml": "ml",
+    "mL": "ml",
     "degrees Celsius": "°C", "degrees centigrade": "°C", "°C": "°C", "ºC": "°C",
     "degrees Fahrenheit": "°F", "°F": "°F", "ºF": "°F", "degrees": "°C", "°": "°C",
     "C": "°C", "F": "°F",
 }  # fmt: skip
 # Symbols that also spell other things: only attached to the digits ("40C", not "40 C").
 _ATTACHED_ONLY = frozenset({"C", "F", "°"})
+# "mg" and "ml" too: in capitals they spell other things ("5 ML", "the MG 4").
 _CASE_SENSITIVE = frozenset(
-    {"MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "m3", "km2", "m2", "kV", "C", "F", "ft"}
-)
+    {"MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "m3", "km2", "m2", "kV", "C", "F", "ft", "mg",
+     "ml", "mL"}
+)  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _AFTER = re.compile(rf"(?P<gap>[\s-]|\s?-\s?)?(?P<unit>{_UNIT_RE})(?![\w²³])", re.IGNORECASE)
 _RATE = re.compile(

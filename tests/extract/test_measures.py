@@ -435,3 +435,20 @@ def test_a_figure_in_an_as_clause_shares_the_date_of_the_figure_before() -> None
 def test_a_deadline_opening_the_sentence_dates_its_figures() -> None:
     c = one('The chief said: "By Tuesday night we had 900 volunteers."', "count")
     assert (c.span, c.date) == ("900 volunteers", "2024-10-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        ("Patients took a 5 mg tablet each morning.", "5 mg", 5, "mg", "exact"),
+        ("The lower dose was 8mg a day.", "8mg a day", 8, "mg", "exact"),
+        ("Each took a 50-milligram capsule.", "50-milligram", 50, "mg", "exact"),
+        ("Drink no more than 200ml of water.", "no more than 200ml", 200, "ml", "at_most"),
+    ],
+)
+def test_doses_in_milligrams_and_millilitres(
+    text: str, span: str, value: float, unit: str, qualifier: str
+) -> None:
+    c = one(text, "quantity")
+    assert (c.span, c.value, c.unit, c.qualifier) == (span, value, unit, qualifier)
+    assert claims_of(text, "count") == []
