@@ -719,6 +719,10 @@ _EXPECTS = re.compile(
 )
 
 
+def expects(window: str) -> bool:
+    return _EXPECTS.search(window) is not None
+
+
 def _modality(window: str) -> str | None:
     if _EXPECTS.search(window):
         return "forecast"

@@ -247,7 +247,7 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     if score is None:
         return None
     fx, fy = x.frame, y.frame
-    if not framing.compatible(fx.aspects, fy.aspects):
+    if not framing.compatible(fx.aspects, fy.aspects) and not _one_plan(x, y):
         return None  # a yearly cost and a total, a pledge and what was paid ...
     if _running_change(x, y) or _recovery_days(x, y) or _other_sums(x, y):
         return None
@@ -258,6 +258,40 @@ def _compare_values(x: Row, y: Row) -> tuple[str, str | None, float] | None:
     if values.overlap(x.bounds, y.bounds):
         return ("agrees", None, score)
     return ("conflicts", "value", score)
+
+
+def _one_plan(x: Row, y: Row) -> bool:
+    """One actor's plan told with other words: "said it would cut 4,800 jobs", "planned to cut
+    4,800 jobs" and "will cut 5,100 jobs" are one announced cut, whether the text words it as a
+    forecast, a target or a promise, when the same verb takes the figure."""
+    if x.kind not in _PLAN_KINDS:
+        return False
+    ax, ay = x.frame.aspects, y.frame.aspects
+    if not ax & _PLAN or not ay & _PLAN or any(a.startswith("poll:") for a in ax | ay):
+        return False
+    if not framing.compatible(ax - _PLAN, ay - _PLAN):
+        return False
+    verb = x.derived("verb", _verb_before)
+    return verb is not None and verb == y.derived("verb", _verb_before)
+
+
+_PLAN = frozenset({"forecast", "target", "pledge"})
+PLAN_CHARS_BEFORE = 60
+_PLAN_KINDS = frozenset({"count", "money"})
+# Verbs whose object is the planned amount itself; "reach", "rise to" and the like are where
+# a forecast and a target of one measure part ways.
+_PLAN_VERBS = text.wordset("cut cuts axe shed slash hire add create spend invest build close")
+
+
+def _verb_before(row: Row) -> str | None:
+    at = row.text.find(row.span)
+    before = text.words(row.text[:at])[-1:] if at > 0 else []
+    word = before[0].lower() if before else None
+    if word not in _PLAN_VERBS:
+        return None
+    # What someone expects a plan to do is their forecast, not the plan ("expected the merger
+    # to cut about 800 jobs" against "aims to cut 1,100").
+    return None if framing.expects(row.text[max(0, at - PLAN_CHARS_BEFORE) : at]) else word
 
 
 def _other_sums(x: Row, y: Row) -> bool:

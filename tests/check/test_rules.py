@@ -954,3 +954,27 @@ def test_one_councils_budget_told_two_ways_is_flagged(corpus: Corpus) -> None:
         "€47 million", 47e6, "annual budget",
     )  # fmt: skip
     assert flagged(corpus, BUDGET_WHOSE, other) == ["value"]
+
+
+# ---- one plan told as a forecast, a target or a promise ----------------------------------------
+
+PLAN_WOULD = count(
+    "Tarnwell Foods said on Monday it would cut 2,600 jobs at its bakeries.",
+    "2,600 jobs", 2600, "jobs", "jobs",
+)  # fmt: skip
+
+
+def test_one_plan_told_as_a_forecast_and_a_target_is_flagged(corpus: Corpus) -> None:
+    other = count(
+        "Tarnwell Foods planned to cut 2,900 jobs at its bakeries, staff were told.",
+        "2,900 jobs", 2900, "jobs", "jobs",
+    )  # fmt: skip
+    assert flagged(corpus, PLAN_WOULD, other) == ["value"]
+
+
+def test_a_plan_and_a_forecast_of_what_it_reaches_are_two_figures(corpus: Corpus) -> None:
+    other = count(
+        "Tarnwell Foods planned to reach 2,900 jobs at its bakeries, staff were told.",
+        "2,900 jobs", 2900, "jobs", "jobs",
+    )  # fmt: skip
+    assert flagged(corpus, PLAN_WOULD, other) == []
