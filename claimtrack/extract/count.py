@@ -531,6 +531,8 @@ def _bare_total(
     numbers = _NOUN_NUMBERS.search(text, a, before.start()) if unit is None else None
     if numbers and m is None and numbers.group(1).lower() not in _NOT_NUMBER_NOUNS:
         unit = plural(numbers.group(1).lower())  # "passenger numbers reached 8,900"
+    if unit is None and m is None:
+        unit = _opening_noun(text, a, before.start())
     if before.group("figure"):
         if last is None or last.unit is None or "\n" in doc.text[last.end : num.start]:
             return None
@@ -543,6 +545,27 @@ def _bare_total(
         unit = "people"  # "the death toll rose to 1,930": a toll counts the dead
     # "could pass 70,000": a level to be crossed, so at least that many.
     return _Counted(unit, subject, num.end, "at_least" if before.group("past") else None)
+
+
+# "Complaints to the regulator rose to 2,310": a plural noun opening the sentence is what its
+# bare total counts; "membership rose to 11,500" counts members.
+_OPENING_PLURAL = re.compile(r"(?:The\s+)?(?P<noun>[A-Z][a-z]{3,}s)\b(?<!ss)(?!['’])")
+_OPENING_MEMBERS = re.compile(r"\bmembership\b")
+# Plurals whose bare figure is a level or an amount, not how many: "Prices rose to 1,450".
+_LEVEL_PLURALS = frozenset(
+    """prices costs rates yields levels temperatures emissions earnings profits revenues sales
+    shares stocks wages rents fees savings reserves figures numbers totals results returns
+    losses gains assets funds exports imports volumes readings scores ratings odds""".split()  # noqa: SIM905
+)
+
+
+def _opening_noun(text: str, a: int, verb: int) -> str | None:
+    if _OPENING_MEMBERS.search(text, a, verb):
+        return "members"
+    m = _OPENING_PLURAL.match(text, a, verb)
+    if m is None or m.group("noun").lower() in _LEVEL_PLURALS:
+        return None
+    return m.group("noun").lower()
 
 
 def _words_after(text: str, pos: int, limit: int) -> str:

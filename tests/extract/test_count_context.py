@@ -221,3 +221,24 @@ def test_the_superlative_of_n_counts_the_subjects_noun() -> None:
     text = "A powerful storm struck the coast on Friday, the worst of more than 20 this year."
     c = one(text, "count")
     assert (c.span, c.value, c.unit, c.qualifier) == ("more than 20", 20, "storms", "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Applications to the fund rose to 3,450 in 2025 from 2,900 in 2024.",
+            [("3,450", 3450, "applications", "2025"), ("2,900", 2900, "applications", "2024")],
+        ),
+        (
+            "The club's membership climbed to 4,700 this spring.",
+            [("4,700", 4700, "members", None)],
+        ),
+        ("Prices at the pump rose to 1,450 in May.", [("1,450", 1450, None, "2024-05")]),
+    ],
+)
+def test_bare_total_counts_the_plural_that_opens_the_sentence(
+    text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit, c.date) for c in found] == expected
