@@ -182,11 +182,23 @@ def _size(text: str, start: int, end: int) -> str:
 _COPULA = re.compile(r"\b(?:was|is|were|are)\s+$")
 
 
+# Letters after a name ("Naomi Pellow KC", "Jane Hale MP", "Sir Alan Pryce CBE") are an honour
+# or office, not part of it; the registry of names would take them for a company's acronym.
+_POSTNOMINAL = re.compile(r"(?<=[a-z]) (?:KC|QC|SC|MP|MEP|MSP|OBE|MBE|CBE|KBE|DBE|PhD)\b")
+
+
+def _without_postnominals(text: str) -> str:
+    """The text with post-nominal letters blanked out (same length, so offsets hold)."""
+    if not _POSTNOMINAL.search(text):
+        return text
+    return _POSTNOMINAL.sub(lambda m: " " * len(m.group(0)), text)
+
+
 class _Attributor:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.people = People(doc.text)
+        self.people = People(_without_postnominals(doc.text))
         self._orgs: list[tuple[int, str]] | None = None
         self.last_speaker: str | None = None
         self.last_end = -1

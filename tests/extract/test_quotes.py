@@ -528,3 +528,10 @@ def test_he_after_a_surname_only_speech_is_its_owner() -> None:
 def test_quoted_words_after_was_are_the_writers_not_a_quote() -> None:
     text = 'Mayor Lena Brandt said the new bridge was "a lifeline for the whole valley".'
     assert claims_of(text, "quote") == []
+
+
+def test_post_nominal_letters_are_not_part_of_the_speaker() -> None:
+    text = "Priya Kale KC, defending, said: “My client has lost his home and his good name.”"
+    quote = one(text, "quote")
+    assert quote.span == "“My client has lost his home and his good name.”"
+    assert quote.speaker == "Priya Kale"
