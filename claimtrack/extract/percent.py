@@ -80,7 +80,8 @@ _ORDINAL_HALF = re.compile(
 # percent claim (20%), the noun after it in the subject. Decided so the checker can compare
 # "one in five voters" with "20% of voters".
 _RATIO = re.compile(
-    r"(?<![\w.,])(?P<a>one|two|three|four|nine|\d{1,3})\s+(?:(?P<noun>[a-z]+)\s+(?=in\s+every))?"
+    r"(?<![\w.,])(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+"
+    r"(?:(?P<noun>[a-z]+)\s+(?=in\s+every))?"
     r"(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|thousand|"
     r"a\s+thousand|\d{1,3}(?:,000)?)\b(?![.,]\d)"

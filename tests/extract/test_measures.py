@@ -452,3 +452,11 @@ def test_doses_in_milligrams_and_millilitres(
     c = one(text, "quantity")
     assert (c.span, c.value, c.unit, c.qualifier) == (span, value, unit, qualifier)
     assert claims_of(text, "count") == []
+
+
+def test_ratio_with_any_small_numerator_is_a_share() -> None:
+    text = "Roughly eight in 10 nurses backed the deal."
+    c = one(text, "percent")
+    assert (c.span, c.value, c.qualifier) == ("Roughly eight in 10", 80, "approx")
+    assert c.subject == "nurses"
+    assert claims_of(text, "count") == []
