@@ -263,4 +263,38 @@ def find(doc: Doc) -> list[ExtractedClaim]:
     if magnitudes or "C" in text or "F" in text:
         out.sort(key=lambda c: c.start)
     # "36,000 tonnes in 2026, from 42,000 tonnes in 2025": the figure before names the thing.
-    return inherit_subjects(text, out)
+    return inherit_subjects(text, _between_ranges(doc, out))
+
+
+_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
+_AND = re.compile(r"\s+and\s+")
+
+
+def _between_ranges(doc: Doc, found: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """'between 2°C and 8°C': two quantities with the unit written twice are one range."""
+    out: list[ExtractedClaim] = []
+    i = 0
+    while i < len(found):
+        low = found[i]
+        high = found[i + 1] if i + 1 < len(found) else None
+        between = _BETWEEN.search(doc.text, max(0, low.start - 8), low.start)
+        if (
+            high is None
+            or between is None
+            or low.qualifier != "exact"
+            or low.value_max is not None
+            or high.unit != low.unit
+            or not _AND.fullmatch(doc.text, low.end, high.start)
+            or (high.value or 0) <= (low.value or 0)
+        ):
+            out.append(low)
+            i += 1
+            continue
+        out.append(
+            doc.claim(
+                "quantity", between.start(), high.end, value=low.value, value_max=high.value,
+                unit=low.unit, qualifier="range", date=low.date or high.date, subject=low.subject,
+            )
+        )  # fmt: skip
+        i += 2
+    return out

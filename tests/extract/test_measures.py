@@ -460,3 +460,10 @@ def test_ratio_with_any_small_numerator_is_a_share() -> None:
     assert (c.span, c.value, c.qualifier) == ("Roughly eight in 10", 80, "approx")
     assert c.subject == "nurses"
     assert claims_of(text, "count") == []
+
+
+def test_between_two_quantities_with_the_unit_twice_is_a_range() -> None:
+    c = one("Store the vials at between 15°C and 25°C.", "quantity")
+    assert (c.span, c.value, c.value_max, c.unit, c.qualifier) == (
+        "between 15°C and 25°C", 15, 25, "°C", "range",
+    )  # fmt: skip
