@@ -514,14 +514,22 @@ def _read(m: re.Match[str], published: dt.date | None) -> set[str]:
 def _month(m: re.Match[str], published: dt.date | None) -> set[str]:
     """A month's year: as written, else this year's when the month has come by publication,
     else this year's (ahead) or last year's (past): both kept."""
-    if m.group("month_year"):
-        return {f"y{m.group('month_year')}"}
-    if published is None:
-        return set()
     month = _MONTH_NUMBER.get(m.group("month")[:3].lower(), 0)
+    # A running total told as of a month ("had paid £4.1m by the end of January", "by March
+    # 22") stands at that month: two such months are two moments of it.
+    asof = {f"asof:{month}"} if _AS_OF.search(m.string, 0, m.start()) else set()
+    if m.group("month_year"):
+        return {f"y{m.group('month_year')}"} | asof
+    if published is None:
+        return asof
     if month <= published.month:
-        return {f"y{published.year}"}
-    return {f"y{published.year}", f"y{published.year - 1}"}
+        return {f"y{published.year}"} | asof
+    return {f"y{published.year}", f"y{published.year - 1}"} | asof
+
+
+_AS_OF = re.compile(
+    r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE
+)
 
 
 _MONTH_NUMBER = {
@@ -547,6 +555,10 @@ def _relative(published: dt.date | None, unit: str, offset: int) -> set[str]:
 def same_time(a: Frame, b: Frame) -> bool:
     if ("ytd" in a.times) != ("ytd" in b.times):
         return False  # so far this year: part of a year, never a whole one or one event
+    asof_a = {t for t in a.times if t.startswith("asof:")}
+    asof_b = {t for t in b.times if t.startswith("asof:")} if asof_a else set()
+    if asof_a and asof_b and not asof_a & asof_b:
+        return False
     return not (a.times and b.times and not (a.times & b.times))
 
 

@@ -978,3 +978,27 @@ def test_a_plan_and_a_forecast_of_what_it_reaches_are_two_figures(corpus: Corpus
         "2,900 jobs", 2900, "jobs", "jobs",
     )  # fmt: skip
     assert flagged(corpus, PLAN_WOULD, other) == []
+
+
+# ---- a running total as of a month -------------------------------------------------------------
+
+PAID_BY_APRIL = money(
+    "The Harlow Relief Fund said it had paid €3.2 million to flood victims by the end of April.",
+    "€3.2 million", 3.2e6, "payments",
+)  # fmt: skip
+
+
+def test_a_running_total_as_of_two_months_is_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "The Harlow Relief Fund said it had paid €4.5 million to flood victims by June 12.",
+        "€4.5 million", 4.5e6, "payments",
+    )  # fmt: skip
+    assert flagged(corpus, PAID_BY_APRIL, other, ("2026-06-20", "2026-06-21")) == []
+
+
+def test_a_running_total_as_of_one_month_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = money(
+        "The Harlow Relief Fund said it had paid €4.5 million to flood victims by April 30.",
+        "€4.5 million", 4.5e6, "payments",
+    )  # fmt: skip
+    assert flagged(corpus, PAID_BY_APRIL, other, ("2026-06-20", "2026-06-21")) == ["value"]
