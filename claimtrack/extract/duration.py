@@ -92,6 +92,10 @@ _PART_OF = re.compile(r"\b[Tt]he\s+(?:first|last|final|opening|closing)\s+$")
 _OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|that|a|its|their|each|every|\d)", re.IGNORECASE)
 
 
+# "for a year", "over a fortnight": the preposition of a stretch of time, not of a rate.
+_STRETCH_BEFORE = re.compile(r"\b(?:[Ff]or|[Oo]ver)\s+$")
+
+
 def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
     text = doc.text
     offset = _NOT_DURATION.match(text, end)
@@ -170,6 +174,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             qualifier, _ = _qualifier(doc, m.start())
             long_span = unit.lower() in ("decade", "centur")
             stretch = re.match(r"\s+of\s+[a-z]", text[m.end() : m.end() + 8])
+            stretch = stretch or _STRETCH_BEFORE.search(text, max(0, m.start() - 6), m.start())
             if not m.group("half") and qualifier == "exact" and not (long_span or stretch):
                 continue  # "a year" alone is usually a rate ("tonnes a year")
             if _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):

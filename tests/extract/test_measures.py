@@ -467,3 +467,17 @@ def test_between_two_quantities_with_the_unit_twice_is_a_range() -> None:
     assert (c.span, c.value, c.value_max, c.unit, c.qualifier) == (
         "between 15°C and 25°C", 15, 25, "°C", "range",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The vote will run over a fortnight in May.", "a fortnight", 2, "week"),
+        ("She was suspended for a month.", "a month", 1, "month"),
+    ],
+)
+def test_a_unit_after_for_or_over_is_a_length(
+    text: str, span: str, value: float, unit: str
+) -> None:
+    c = one(text, "duration")
+    assert (c.span, c.value, c.unit, c.qualifier) == (span, value, unit, "exact")
