@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -180,6 +180,22 @@ def _size(text: str, start: int, end: int) -> str:
 
 
 _COPULA = re.compile(r"\b(?:was|is|were|are)\s+$")
+_SUBJECT_SENTENCES = 10
+_SUBJECT_REACH = 800  # characters back from the pronoun
+# "The judge is addressing Ashcombe directly: ..." (after an opening phrase: "Later, the judge")
+_ROLE_SUBJECT = re.compile(r"(?:[^,;:“”\"]{0,80},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?(?P<role>[a-z-]+)\b")
+_OPENING = re.compile(r"[^,;:“”\"]{0,80},\s+")
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their"})
+
+
+def _opens_sentence(prefix: str) -> bool:
+    """Whether a name after ``prefix`` is its sentence's subject: nothing before it but an
+    opening phrase ("Outside court, ", "Its chair, ") and title words ("Chief executive")."""
+    opening = _OPENING.match(prefix)
+    words = prefix[opening.end() if opening else 0 :].split()
+    if len(words) > 4:
+        return False
+    return all(w[:1].isupper() or is_title(w) or w.lower() in _DETERMINERS for w in words)
 
 
 # Letters after a name ("Naomi Pellow KC", "Jane Hale MP", "Sir Alan Pryce CBE") are an honour
@@ -202,9 +218,48 @@ class _Attributor:
         self._orgs: list[tuple[int, str]] | None = None
         self.last_speaker: str | None = None
         self.last_end = -1
+        self.spoken: list[tuple[int, int, str]] = []  # each quote attributed, in text order
 
-    def _pronoun(self, pos: int) -> str | None:
+    def _pronoun(self, pos: int, word: str = "", at: int = -1) -> str | None:
+        """Who 'he' or 'she' at ``at`` (by the quote at ``pos``) is: the subject of the nearest
+        sentence before that has a person for subject, else the person last named."""
+        if word.lower() in ("he", "she"):
+            subject = self._subject_before(min(pos, at) if at >= 0 else pos)
+            if subject:
+                return subject
         return self.people.nearest_before(pos) or self.last_speaker or self._whose_speech(pos)
+
+    def _subject_before(self, pos: int) -> str | None:
+        """A pronoun takes up the subject of the sentences before it, not whoever they name last
+        ('Naomi Pellow, for Ashcombe, confirmed he would appeal. "...," she said')."""
+        sentences = self.doc.sentences
+        i = sentences.index_at(pos)
+        for _ in range(_SUBJECT_SENTENCES):
+            if i < 0 or pos - sentences.starts[i] > _SUBJECT_REACH:
+                return None
+            subject = self._subject(sentences.starts[i], min(pos, sentences.ends[i]))
+            if subject:
+                return subject
+            i -= 1
+        return None
+
+    def _subject(self, a: int, b: int) -> str | None:
+        """The person ``text[a:b]`` opens with as its subject: a quote's speaker, 'the judge',
+        or a name after at most an opening phrase and a title."""
+        for start, end, speaker in reversed(self.spoken):
+            if start < b and end > a:
+                return speaker
+            if end <= a:
+                break
+        text = self.text
+        positions = self.people.positions
+        at = bisect_left(positions, a)
+        if at < len(positions) and positions[at] < b and _opens_sentence(text[a : positions[at]]):
+            return self.people.names[at]
+        role = _ROLE_SUBJECT.match(text, a, b)
+        if role and is_title(role.group("role")):
+            return self.people.by_role(role.group("role"), a)
+        return None
 
     def _whose_speech(self, pos: int) -> str | None:
         """'Vantescu's speech ... "...," he told delegates': the owner of the words in the
@@ -250,7 +305,7 @@ class _Attributor:
         if low in ("it",):
             return self._org_before(quote_start)
         if low in _PRONOUNS:
-            return self._pronoun(quote_start)
+            return self._pronoun(quote_start, low, a if b > a else -1)
         role = re.fullmatch(r"the\s+(?:[a-z-]+\s+)?(?P<role>[a-z-]+)", who)
         if role and is_title(role.group("role")):
             return self.people.by_role(role.group("role"), quote_start) or who
@@ -309,7 +364,8 @@ class _Attributor:
                     return named  # "Jane Doe, chief executive of Acme Corp, said"
             pronoun = re.search(r"\b(?P<p>he|she|it|they)\s*$", text[s_start : verb.start()], re.I)
             if pronoun:
-                return self._who(pronoun.group("p"), 0, 0, start)
+                at = s_start + pronoun.start("p")
+                return self._who(pronoun.group("p"), at, at + len(pronoun.group("p")), start)
             person = self.people.last_between(s_start, verb.start())
             if person:
                 return person
@@ -328,9 +384,9 @@ class _Attributor:
             group = _GROUP_END.search(text, max(s_start, verb.start() - 50), verb.start())
             if group:
                 return group.group("group")  # "Police said on Monday:"
-        pronoun = re.search(r"\b(?:he|she)\s+[a-z]+", text[s_start:start], re.I)
+        pronoun = re.search(r"\b(?P<p>he|she)\s+[a-z]+", text[s_start:start], re.I)
         if pronoun:
-            return self._pronoun(start)
+            return self._pronoun(start, pronoun.group("p"), s_start + pronoun.start())
         person = self.people.first_between(s_start, start)
         if person:
             return person
@@ -445,6 +501,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             if named and out[-1].speaker != named:
                 out[-1] = doc.claim("quote", out[-1].start, out[-1].end, speaker=named)
         attributor.last_speaker = speaker or attributor.last_speaker
+        if speaker:
+            attributor.spoken.append((start, end, speaker))
         attributor.last_end = end
         out.append(doc.claim("quote", start, end, speaker=speaker))
     if "Sir " in text or "Dame " in text:

@@ -535,3 +535,28 @@ def test_post_nominal_letters_are_not_part_of_the_speaker() -> None:
     quote = one(text, "quote")
     assert quote.span == "“My client has lost his home and his good name.”"
     assert quote.speaker == "Priya Kale"
+
+
+def test_pronoun_takes_up_the_subject_not_the_last_name() -> None:
+    text = (
+        "Lena Okoro, for the council, said the plan had failed Tom Reyes. "
+        "“We will start again next spring,” she said."
+    )
+    assert one(text, "quote").speaker == "Lena Okoro"
+
+
+def test_pronoun_after_a_role_subject_is_the_holder_of_the_role() -> None:
+    text = (
+        "Judge Mara Quinn sat alone. The judge is questioning Dan Price closely: "
+        "“You misled every investor you ever met,” she says."
+    )
+    assert one(text, "quote").speaker == "Mara Quinn"
+
+
+def test_pronoun_goes_back_past_sentences_about_places_to_the_last_speaker() -> None:
+    text = (
+        "“The fund is empty,” Sam Hollis said. The council meets at Brook Hall today. "
+        "“We have asked the state for help,” he said."
+    )
+    quotes = claims_of(text, "quote")
+    assert [q.speaker for q in quotes] == ["Sam Hollis", "Sam Hollis"]
