@@ -346,7 +346,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"up\s+to|less\s+than|fewer\s+than|under|below|at\s+most|no\s+more\s+than|as\s+many\s+as|a\s+maximum\s+of|"
     r"as\s+much\s+as|just\s+under|nearly|almost|"
     r"about|around|some|roughly|approximately|an\s+estimated|estimated|close\s+to|closer\s+to|"
-    r"circa|approx\.|~|nearly|around|within)(?:\s+|(?<=~))(?:a\s+|an\s+)?$",
+    r"circa|approx\.|~|nearly|around|within|maybe|perhaps)(?:\s+|(?<=~))(?:a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_OF = {
@@ -391,7 +391,7 @@ def _bound_verb(text: str, start: int) -> bool:
 _QUALIFIER_ENDS = frozenset(
     """than over above least of excess exceeding up to under below most as many much nearly
     almost about around some roughly approximately estimated circa approx. ~ within a an at
-    closer close""".split()  # noqa: SIM905
+    closer close maybe perhaps""".split()  # noqa: SIM905
 )
 
 

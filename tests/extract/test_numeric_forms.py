@@ -39,6 +39,8 @@ def test_rupees_with_south_asian_scales(text: str, span: str, value: float) -> N
         ("Bonuses are capped at €90,000 a year.", "€90,000 a year", "at_most"),
         ("The settlement came closer to £7.5m in the end.", "closer to £7.5m", "approx"),
         ("The ash cloud settled within 40 km of the crater.", "within 40 km", "at_most"),
+        ("A pilot there earns maybe $95,000.", "maybe $95,000", "approx"),
+        ("The repairs cost perhaps €2m in all.", "perhaps €2m", "approx"),
     ],
 )
 def test_bound_words(text: str, span: str, qualifier: str) -> None:
