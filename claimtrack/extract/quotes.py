@@ -507,7 +507,24 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         out.append(doc.claim("quote", start, end, speaker=speaker))
     if "Sir " in text or "Dame " in text:
         out = [replace(c, speaker=_knighted(text, c.speaker)) for c in out]
-    return out
+    return [replace(c, speaker=_addressed(text, c.speaker)) for c in out]
+
+
+@lru_cache(maxsize=64)
+def _form_of_address(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_ADDRESS})\s+{re.escape(surname)}\b")
+
+
+def _addressed(text: str, speaker: str | None) -> str | None:
+    """'Judge Marchbank said', with no first name anywhere: the form of address is how the
+    story names the speaker, so it stays ('Judge Marchbank', 'Dr Osei')."""
+    if speaker is None or " " in speaker or not speaker[:1].isupper():
+        return speaker
+    found = _form_of_address(speaker).search(text)
+    return found.group(0) if found else speaker
+
+
+_ADDRESS = r"Judge|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Professor|Prof\.?|Lord|Lady"
 
 
 def _knighted(text: str, speaker: str | None) -> str | None:

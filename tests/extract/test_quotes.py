@@ -560,3 +560,8 @@ def test_pronoun_goes_back_past_sentences_about_places_to_the_last_speaker() -> 
     )
     quotes = claims_of(text, "quote")
     assert [q.speaker for q in quotes] == ["Sam Hollis", "Sam Hollis"]
+
+
+def test_surname_only_speaker_keeps_the_form_of_address() -> None:
+    text = "Later, Judge Oduya told the court: “No sentence can give these families their savings.”"
+    assert one(text, "quote").speaker == "Judge Oduya"
