@@ -77,8 +77,13 @@ _COUNTERS = re.compile(
     r"[ \t]*[·•|,]?[ \t]*)+$",
     re.MULTILINE,
 )
-# A consent banner the reader kept: "We and our 143 partners use cookies ...".
-_COOKIE = re.compile(r"[Cc]ookies?\b")
+# A consent banner the reader kept: "We and our 143 partners use cookies ...", and the
+# standard wording that does not say "cookies": "We and our 143 partners store and access
+# information on your device ...".
+_COOKIE = re.compile(
+    r"[Cc]ookies?\b|[Ww]e and our \d[\d,]* (?:partners|vendors)\b"
+    r"|[Ss]tore and(?:/or)? access information on (?:a|your) device"
+)
 _CONSENT = re.compile(
     r"partners|vendors|consent|accept|agree|privacy|personalis|personaliz|advertising|device",
     re.IGNORECASE,

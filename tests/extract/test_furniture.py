@@ -22,6 +22,14 @@ def test_a_consent_banner_is_not_reporting() -> None:
     assert spans(banner) == ["36 hours"]
 
 
+def test_a_consent_banner_without_the_word_cookies_is_not_reporting() -> None:
+    banner = (
+        "We and our 87 partners store and access information on your device to measure ads."
+        "\n\nThe port reopened after 36 hours."
+    )
+    assert spans(banner) == ["36 hours"]
+
+
 def test_cookies_in_a_story_stay_claims() -> None:
     text = "The bakery sold 4,000 cookies on the first day of the fair."
     assert spans(text) == ["4,000 cookies"]
