@@ -161,7 +161,8 @@ _NUMERIC = frozenset(["money", "count", "percent", "quantity"])
 # A participle clause of consequence after a dated event: "..., sending shares up 31%".
 _CONSEQUENCE = re.compile(
     r"[^.;]{0,40},\s+(?:sending|pushing|lifting|taking|driving|bringing|leaving|raising|"
-    r"cutting|dragging|knocking|beating|winning|losing)\b[^.;,]{0,90}"
+    r"cutting|dragging|knocking|beating|winning|losing|adding|wiping|erasing|shaving)\b"
+    r"[^.;,]{0,90}"
 )
 # "41,230 watched Saturday's win", "90,000 people had spent Sunday night outdoors": the day
 # is the object of the figure's verb.

@@ -481,3 +481,9 @@ def test_a_unit_after_for_or_over_is_a_length(
 ) -> None:
     c = one(text, "duration")
     assert (c.span, c.value, c.unit, c.qualifier) == (span, value, unit, "exact")
+
+
+def test_a_figure_added_or_wiped_by_a_dated_move_takes_its_day() -> None:
+    text = "The shares fell 8% on Tuesday, wiping about $4bn off the company's value."
+    c = one(text, "money")
+    assert (c.span, c.value, c.qualifier, c.date) == ("about $4bn", 4e9, "approx", "2024-10-15")
