@@ -379,6 +379,7 @@ _FILLER = frozenset(
 def find(doc: Doc) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     text = doc.text
+    ahead: dict[str, str | None] = {}  # weekday -> the coming date the story gave it
     for m in _date_matches(text):
         group = m.lastgroup or next(g for g, v in m.groupdict().items() if v is not None)
         start, end = m.start(group), m.end(group)
@@ -387,8 +388,10 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if not _is_date(m, text, start, end, out[-1] if out else None):
             continue
         a, b = doc.sentences.bounds(start, end)
-        future = _weekday_future(text, a, start) or (
-            group == "weekday" and _spoken_ahead(text, a, b, start)
+        future = (
+            _weekday_future(text, a, start)
+            or (group == "weekday" and _spoken_ahead(text, a, b, start))
+            or _WHEN_AHEAD.match(text, end) is not None
         )
         past = not future and _past(text, a, start)
         expression = " ".join(text[start:end].split())
@@ -396,6 +399,13 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             date = resolve(expression, doc.published, future, past)
         except Exception:  # dateparser on odd input; the claim still stands without a date
             date = None
+        if group == "weekday":
+            # A story names one day by a bare weekday: once it has put Thursday ahead ("will
+            # hold a hearing on Thursday"), "Thursday's hearing" later is that day too.
+            if future:
+                ahead.setdefault(expression, date)
+            elif expression in ahead:
+                date = ahead[expression]
         claim = doc.claim("date", start, end, date=date, subject=_subject(doc, start, end))
         if out:
             out[-1] = _range_start(text, out[-1], claim)
@@ -530,11 +540,15 @@ _AHEAD = re.compile(
     r"\s+to\s+[a-z]{2,}|expected\s+to|"
     # fixtures in the present tense: "Rovers play Denholm on Wednesday"
     r"plays?|faces?|hosts?|meets?|travels?\s+to|"
+    # an appointed day: "the hearing has been set for 14 June", "is listed for Monday"
+    r"(?:set|scheduled|listed|fixed|timetabled|pencilled\s+in)\s+for|"
     # a scheduled event in the present tense: "the conference continues Wednesday"
     r"continues|resumes|reopens|reconvenes|opens|closes|begins|concludes)\b"
     r"(?:[^.,;]|(?<=\d)[.,](?=\d))*$"  # a decimal point ("€1.2bn") does not end the clause
 )
 _BY_END = re.compile(r"\b[Bb]y\s+$")
+# "set for 14 June, when prosecutors will ask ...": what the date's own clause says will happen
+_WHEN_AHEAD = re.compile(r",?\s+when\s+(?:[^.;:!?\"“”]{0,60}?\s)?(?:will|is\s+to|are\s+to)\b")
 _PERFECT = re.compile(
     r"\b(?:had|has|have|was|were)\s+(?:been\s+|already\s+)*(?:[a-z]{2,}ed|[a-z]{2,}en|done|made|"
     r"paid|sent|met|set|put|built|cut|hit|won|held|brought|bought|found|lost|sold|told|left|"

@@ -345,3 +345,26 @@ def test_a_weekday_in_spoken_words_without_a_past_tense_is_the_coming_one() -> N
     assert one(text, "date", SPRING).date == "2031-04-18"
     text = 'The coach smiled. "We trained hard on Friday and it showed."'
     assert one(text, "date", SPRING).date == "2031-04-11"
+
+
+def test_a_day_set_for_an_event_is_ahead_even_after_has() -> None:
+    claim = one("The retrial has been set for 3 March.", "date", dt.date(2027, 9, 20))
+    assert (claim.span, claim.date) == ("3 March", "2028-03-03")
+
+
+def test_a_date_whose_when_clause_says_will_is_ahead() -> None:
+    text = "A second hearing was arranged for 3 March, when the court will rule on costs."
+    claim = one(text, "date", dt.date(2027, 9, 20))
+    assert (claim.span, claim.date) == ("3 March", "2028-03-03")
+
+
+def test_a_weekday_the_story_has_put_ahead_stays_ahead() -> None:
+    text = (
+        "The council will vote on Thursday. Dozens of residents have asked to speak at "
+        "Thursday's meeting."
+    )
+    found = claims_of(text, "date", dt.date(2027, 5, 12))
+    assert [(c.span, c.date) for c in found] == [
+        ("Thursday", "2027-05-13"),
+        ("Thursday", "2027-05-13"),
+    ]
