@@ -317,7 +317,16 @@ def _is_metadata(doc: Doc, start: int) -> bool:
         return True
     if len(line) < 140 and _STAMP_BEFORE.search(text, max(line_start, start - 40), start):
         return True  # "Jane Doe, Reuters · Updated 14:05 GMT, 10 March 2026": a page's stamp
+    if _AMENDED.search(text, max(line_start, start - 60), start):
+        return True  # "This article was amended on 20 March 2027 to correct ...": the page's
     return len(line) < 60 and bool(_BYLINE_STAMP.match(line))
+
+
+_AMENDED = re.compile(
+    r"\b(?:article|story|report|piece|page|post)\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:amended|corrected|updated|changed|edited|clarified)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _STAMP_BEFORE = re.compile(

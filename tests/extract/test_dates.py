@@ -368,3 +368,8 @@ def test_a_weekday_the_story_has_put_ahead_stays_ahead() -> None:
         ("Thursday", "2027-05-13"),
         ("Thursday", "2027-05-13"),
     ]
+
+
+def test_the_date_of_a_correction_notice_is_not_a_claim() -> None:
+    text = "The mill closed in 2019. This story was corrected on 4 May 2027 to fix a name."
+    assert [c.span for c in claims_of(text, "date")] == ["2019"]
