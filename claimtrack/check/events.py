@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 EVENT_WORDS = 8  # the clause words nearest the date
 EVENT_KEYS = 3  # of which this many, nearest first, are block keys
 KEY_REACH = 40  # characters either side looked at for them
+FAR_KEY_REACH = 80  # ... and before a date, when those hold none
 EVENT_SHARED_MIN = 2
 EVENT_OVERLAP_MIN = 0.4
 
@@ -40,8 +41,11 @@ def event_words(sentence: str, span: str) -> frozenset[str]:
     if at < 0:
         return frozenset()
     left, right = framing.clause_bounds(sentence, at, at + len(span))
-    before = text.words(sentence[left:at])
-    after = text.words(_until_next(sentence[at + len(span) : right]))
+    # Capitalised words are names (or the sentence's first word), never the event: they do
+    # not use up the reach ("presented at the Pan-European Obesity Congress on 12 September").
+    before = [w for w in text.words(sentence[left:at]) if not w[:1].isupper()]
+    after = [w for w in text.words(_until_next(sentence[at + len(span) : right]))
+             if not w[:1].isupper()]  # fmt: skip
     near = [*reversed(before[-EVENT_WORDS:]), *after[:EVENT_WORDS]]
     found = {w for w in (text.content_word(word) for word in near) if w}
     # Names say whose story it is, which every date of the story shares, not what happened.
@@ -70,6 +74,16 @@ def event_keys(sentence: str, span: str, limit: int = EVENT_KEYS) -> frozenset[s
     left, right = framing.clause_bounds(sentence, at, end)
     before = _KEY_WORD.findall(sentence, max(left, at - KEY_REACH), at)[::-1]
     after = _KEY_WORD.findall(_until_next(sentence[end : min(right, end + KEY_REACH)]))
+    out = _keys(before, after, limit)
+    if not out:
+        # A long name between the verb and its date ("were presented at the Pan-European
+        # Obesity Congress on 12 September"): the verb stands further back.
+        before = _KEY_WORD.findall(sentence, max(left, at - FAR_KEY_REACH), at)[::-1]
+        out = _keys(before, [], limit)
+    return frozenset(out)
+
+
+def _keys(before: list[str], after: list[str], limit: int) -> list[str]:
     out: list[str] = []
     for word in (w for pair in itertools.zip_longest(before, after) for w in pair if w):
         key = text.subject_word(word)
@@ -77,7 +91,7 @@ def event_keys(sentence: str, span: str, limit: int = EVENT_KEYS) -> frozenset[s
             out.append(key)
             if len(out) == limit:
                 break
-    return frozenset(out)
+    return out
 
 
 # Lower-case words only: a capital starts a name (or a sentence), neither of which says what.

@@ -29,7 +29,7 @@ LOOKUP_CHUNK = 200
 # Marks an index built with this checker's block keys: a claim_term row of this name. An
 # index without it was built by an older checker, with other keys, and is rebuilt whole by the
 # next check (claim_keys changes whenever how claims are blocked changes; bump this then).
-KEYS_VERSION = "~keys:2"
+KEYS_VERSION = "~keys:3"
 
 
 def current(conn: Connection) -> bool:

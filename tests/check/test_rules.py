@@ -1002,3 +1002,30 @@ def test_a_running_total_as_of_one_month_told_two_ways_is_flagged(corpus: Corpus
         "€4.5 million", 4.5e6, "payments",
     )  # fmt: skip
     assert flagged(corpus, PAID_BY_APRIL, other, ("2026-06-20", "2026-06-21")) == ["value"]
+
+
+# ---- a long name between a date and its verb ---------------------------------------------------
+
+FINDINGS_DAY = date(
+    "The findings will be presented later today, Tuesday, 15 March, at the Northern Cardiology"
+    " Society Meeting in Dunholm.",
+    "Tuesday, 15 March", "2026-03-15", "presented later today",
+)  # fmt: skip
+
+
+def test_a_date_past_a_long_name_meets_its_event_and_is_flagged(corpus: Corpus) -> None:
+    other = date(
+        "The findings were presented at the Northern Cardiology Society Meeting on 14 March and"
+        " published in a journal.",
+        "14 March", "2026-03-14", "Northern Cardiology Society Meeting",
+    )  # fmt: skip
+    assert flagged(corpus, FINDINGS_DAY, other, ("2026-03-15", "2026-03-20")) == ["date"]
+
+
+def test_a_date_past_a_long_name_with_another_event_is_two_dates(corpus: Corpus) -> None:
+    other = date(
+        "The findings were rejected by the Northern Cardiology Society Meeting on 14 March and"
+        " withdrawn by the authors.",
+        "14 March", "2026-03-14", "Northern Cardiology Society Meeting",
+    )  # fmt: skip
+    assert flagged(corpus, FINDINGS_DAY, other, ("2026-03-15", "2026-03-20")) == []
