@@ -63,7 +63,8 @@ _AD_OPENERS = ("advertisement", "sponsored", "partner service", "partner content
 # sentence start is checked on each (rare) match.
 _PROMO = re.compile(
     r"Offer (?:ends|valid|expires)|Terms (?:and conditions )?apply|T&Cs? apply"
-    r"|Use (?:the )?(?:promo )?code|While stocks last|Limited[- ]time offer|Subscribe (?:now|today)"
+    r"|Use (?:the )?(?:promo )?code|While stocks last|Limited[- ]time offer"
+    r"|Subscribe (?:now|today|for )"
     r"|Sign up (?:now|today)|Shop (?:now|today)|Buy (?:now|today)|Book (?:now|today)"
     r"|Order (?:now|today)|Join (?:now|today)|Start your free trial|Not a subscriber"
     # an ad label the reader kept on its line: "Advertisement: Flights from €59 one way."
@@ -189,6 +190,12 @@ def _consent_banners(text: str) -> list[tuple[int, int]]:
     return zones
 
 
+def _opens_line(text: str, line_start: int, pos: int) -> bool:
+    """Whether ``pos`` starts its line (past any emphasis marks: "*Subscribe for £4.99 a
+    month.*") or a sentence."""
+    return not text[line_start:pos].strip("*_ \t") or text[pos - 2 : pos] in (". ", "! ", "? ")
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -267,8 +274,7 @@ class Doc:
         for m in _PROMO.finditer(text):
             start = text.rfind("\n", 0, m.start()) + 1
             end = _line_end(text, m.end())
-            opens = start == m.start() or text[m.start() - 2 : m.start()] in (". ", "! ", "? ")
-            if opens and end - start <= _PROMO_PARAGRAPH:
+            if _opens_line(text, start, m.start()) and end - start <= _PROMO_PARAGRAPH:
                 zones.append((start, end))
         zones += [(m.start(), m.end()) for m in _COUNTERS.finditer(text)]
         zones += _consent_banners(text)

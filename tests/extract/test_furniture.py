@@ -44,6 +44,11 @@ def test_a_subscription_pitch_is_not_reporting() -> None:
     assert spans(text) == ["40 million cubic metres"]
 
 
+def test_a_subscription_price_is_not_reporting() -> None:
+    text = "The dam holds 40 million cubic metres.\n\n*Subscribe for £6.50 a month.*"
+    assert spans(text) == ["40 million cubic metres"]
+
+
 def test_a_live_pages_ad_ends_at_the_next_entry_time() -> None:
     text = (
         "19:10\nPolls close in the north.\nAdvertisement\nBook a city break from £59.\n"
