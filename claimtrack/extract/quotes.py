@@ -180,6 +180,9 @@ def _size(text: str, start: int, end: int) -> str:
 
 
 _COPULA = re.compile(r"\b(?:was|is|were|are)\s+$")
+_HONORIFIC = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+(?P<name>[A-Z][\w'’-]+)"
+)
 _SUBJECT_SENTENCES = 10
 _SUBJECT_REACH = 800  # characters back from the pronoun
 # "The judge is addressing Ashcombe directly: ..." (after an opening phrase: "Later, the judge")
@@ -219,17 +222,18 @@ class _Attributor:
         self.last_speaker: str | None = None
         self.last_end = -1
         self.spoken: list[tuple[int, int, str]] = []  # each quote attributed, in text order
+        self._genders: dict[str, str] | None = None
 
     def _pronoun(self, pos: int, word: str = "", at: int = -1) -> str | None:
         """Who 'he' or 'she' at ``at`` (by the quote at ``pos``) is: the subject of the nearest
         sentence before that has a person for subject, else the person last named."""
         if word.lower() in ("he", "she"):
-            subject = self._subject_before(min(pos, at) if at >= 0 else pos)
+            subject = self._subject_before(min(pos, at) if at >= 0 else pos, word.lower())
             if subject:
                 return subject
         return self.people.nearest_before(pos) or self.last_speaker or self._whose_speech(pos)
 
-    def _subject_before(self, pos: int) -> str | None:
+    def _subject_before(self, pos: int, word: str) -> str | None:
         """A pronoun takes up the subject of the sentences before it, not whoever they name last
         ('Naomi Pellow, for Ashcombe, confirmed he would appeal. "...," she said')."""
         sentences = self.doc.sentences
@@ -238,10 +242,21 @@ class _Attributor:
             if i < 0 or pos - sentences.starts[i] > _SUBJECT_REACH:
                 return None
             subject = self._subject(sentences.starts[i], min(pos, sentences.ends[i]))
-            if subject:
+            if subject and self._gender(subject) in ("", word):
                 return subject
             i -= 1
         return None
+
+    def _gender(self, person: str) -> str:
+        """'he' or 'she' when the story gives the person a Mr or a Mrs, else ''."""
+        if self._genders is None:
+            self._genders = {}
+            if re.search(r"\b(?:M(?:r|rs|s|iss)|Sir|Dame|Lord|Lady)\b", self.text):
+                for m in _HONORIFIC.finditer(self.text):
+                    name = self.people.resolve(m.group("name"))
+                    pronoun = "he" if m.group("title") in ("Mr", "Sir", "Lord") else "she"
+                    self._genders.setdefault(name, pronoun)
+        return self._genders.get(person, "")
 
     def _subject(self, a: int, b: int) -> str | None:
         """The person ``text[a:b]`` opens with as its subject: a quote's speaker, 'the judge',

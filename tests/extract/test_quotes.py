@@ -565,3 +565,8 @@ def test_pronoun_goes_back_past_sentences_about_places_to_the_last_speaker() -> 
 def test_surname_only_speaker_keeps_the_form_of_address() -> None:
     text = "Later, Judge Oduya told the court: “No sentence can give these families their savings.”"
     assert one(text, "quote").speaker == "Judge Oduya"
+
+
+def test_pronoun_skips_a_subject_of_the_other_sex() -> None:
+    text = "Mr Hale praised Ms Ruiz on stage. “I only did my job,” she said."
+    assert one(text, "quote").speaker == "Ms Ruiz"
