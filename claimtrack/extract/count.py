@@ -700,6 +700,11 @@ def _from_to(doc: Doc, num: Num, nxt: Num, q_start: int) -> _Counted | None:
     return _Counted(counted[0], counted[1], num.end)
 
 
+# "convicted of one count of fraud": a single charge is a checkable count; a lone "one" with
+# another noun is usually no claim ("one official said").
+_ONE_CHARGE = re.compile(r"\s+(?:count|charge)\s+of\b")
+
+
 def find(doc: Doc) -> list[ExtractedClaim]:
     text = doc.text
     out: list[ExtractedClaim] = []
@@ -711,7 +716,13 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         qualifier, q_start = qualifier_before(text, num.start)
         if _YEARISH.match(raw) or (q_start == num.start and _labelled(text, num.start)):
             continue
-        if num.words and num.value <= 1 and num.value_max is None and qualifier == "exact":
+        if (
+            num.words
+            and num.value <= 1
+            and num.value_max is None
+            and qualifier == "exact"
+            and not _ONE_CHARGE.match(text, num.end)
+        ):
             continue  # "one official", "one day"; but "at most one seat" is a bound
         if raw.count(".") == 1 and len(raw) <= 5 and _TIMETABLE.match(text, num.end):
             continue  # "the 7.15 bus": a time of day

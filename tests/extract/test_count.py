@@ -222,3 +222,10 @@ def test_two_kinds_of_people_counted_together_are_people() -> None:
         "people",
         "at_least",
     )
+
+
+def test_a_single_charge_is_a_count() -> None:
+    found = claims_of("She was cleared of two counts of theft and one count of fraud.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("two counts", 2, "counts"), ("one count", 1, "counts"),
+    ]  # fmt: skip
