@@ -503,6 +503,8 @@ _NAMED_DAY = re.compile(
 def _weekday_future(text: str, sentence_start: int, start: int) -> bool:
     # Only a future verb governing the weekday ("will meet on Friday") moves it forward.
     before = text[max(sentence_start, start - 90) : start]
+    if _RESCHEDULED.search(before):
+        return True  # "the case was adjourned until 14 June": a new day is a later one
     if _BY_END.search(before):
         # "return to talks by Friday": a deadline ahead; "power had been restored by Tuesday
         # evening": a deadline already met, unless an infinitive still points ahead.
@@ -556,6 +558,10 @@ _AHEAD = re.compile(
     r"(?:[^.,;]|(?<=\d)[.,](?=\d))*$"  # a decimal point ("€1.2bn") does not end the clause
 )
 _BY_END = re.compile(r"\b[Bb]y\s+$")
+_RESCHEDULED = re.compile(
+    r"\b(?:adjourned|postponed|deferred|delayed|rescheduled|moved|pushed\s+back|put\s+back|"
+    r"put\s+off)\s+(?:to|until|till)\s+$"
+)
 # "set for 14 June, when prosecutors will ask ...": what the date's own clause says will happen
 _WHEN_AHEAD = re.compile(r",?\s+when\s+(?:[^.;:!?\"“”]{0,60}?\s)?(?:will|is\s+to|are\s+to)\b")
 _PERFECT = re.compile(

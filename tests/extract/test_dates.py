@@ -373,3 +373,8 @@ def test_a_weekday_the_story_has_put_ahead_stays_ahead() -> None:
 def test_the_date_of_a_correction_notice_is_not_a_claim() -> None:
     text = "The mill closed in 2019. This story was corrected on 4 May 2027 to fix a name."
     assert [c.span for c in claims_of(text, "date")] == ["2019"]
+
+
+def test_a_day_an_event_is_put_back_to_is_ahead() -> None:
+    claim = one("The vote was postponed until 3 March.", "date", dt.date(2027, 9, 20))
+    assert (claim.span, claim.date) == ("3 March", "2028-03-03")
