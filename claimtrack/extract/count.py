@@ -574,9 +574,10 @@ def _words_after(text: str, pos: int, limit: int) -> str:
     return " ".join(words)
 
 
-def _elided(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
+def _elided(doc: Doc, num: Num, out: list[ExtractedClaim]) -> _Counted | None:
     """A count whose noun is elided or comes later: 'nine of them', '14 of the 38 towns'."""
     text = doc.text
+    last = out[-1] if out else None
     if not _OF_ANY.match(text, num.end):
         return None  # the cheap test first: most numbers are followed by neither
     _, b = doc.sentences.bounds(num.start, num.end)
@@ -593,8 +594,25 @@ def _elided(doc: Doc, num: Num, last: ExtractedClaim | None) -> _Counted | None:
         unit = counted_unit(phrase) if phrase else None
         if unit is None or unit.split()[-1] in _NOT_COUNTED:
             return None
+        if unit in _REMOVALS:
+            unit = _posts_before(out, num.start) or unit  # "cut 4,800 jobs ... 1,900 of the cuts"
         owner = possessor_before(text, of_the.end())
         return _Counted(unit, f"{owner} {phrase}" if owner else phrase, num.end)
+    return None
+
+
+# Nouns for the removal of posts, and the posts they remove: a part of "the cuts" counts the
+# jobs of the total before it.
+_REMOVALS = frozenset({"cuts", "job cuts", "layoffs", "lay-offs", "redundancies", "job losses"})
+_POSTS = frozenset({"jobs", "roles", "posts", "positions"})
+
+
+def _posts_before(out: list[ExtractedClaim], start: int) -> str | None:
+    for claim in reversed(out):
+        if start - claim.end > 2000:
+            return None
+        if claim.unit in _POSTS:
+            return claim.unit
     return None
 
 
@@ -735,7 +753,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         counted = _counted(doc, num)
         found = _Counted(*counted) if counted else None
         if found is None:
-            found = _elided(doc, num, out[-1] if out else None)
+            found = _elided(doc, num, out)
         if found is None:
             found = _set_against(doc, num, out[-1] if out else None, q_start)
         if found is None and i + 1 < len(nums):

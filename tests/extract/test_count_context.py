@@ -242,3 +242,12 @@ def test_bare_total_counts_the_plural_that_opens_the_sentence(
 ) -> None:
     found = claims_of(text, "count")
     assert [(c.span, c.value, c.unit, c.date) for c in found] == expected
+
+
+def test_a_part_of_the_cuts_counts_the_jobs_cut() -> None:
+    text = "Orvane will cut 2,600 jobs. It employs 40,000 people. About 700 of the cuts are here."
+    found = claims_of(text, "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("2,600 jobs", 2600, "jobs"), ("40,000 people", 40000, "people"),
+        ("About 700", 700, "jobs"),
+    ]  # fmt: skip
