@@ -548,13 +548,16 @@ _AHEAD = re.compile(
     # an agreement or a plan to do something: "reached a deal to keep the government open
     # through Sept. 30"
     r"(?:agreed|deal|vowed|promised|pledged|voted|hopes?|aims?|wants?|intends?|ready|deadline)"
-    r"\s+to\s+[a-z]{2,}|expected\s+to|"
+    r"\s+to\s+[a-z]{2,}|"
+    # "a ruling is expected on Tuesday", "expected to vote on Sept. 14"
+    r"expected|"
     # fixtures in the present tense: "Rovers play Denholm on Wednesday"
     r"plays?|faces?|hosts?|meets?|travels?\s+to|"
     # an appointed day: "the hearing has been set for 14 June", "is listed for Monday"
     r"(?:set|scheduled|listed|fixed|timetabled|pencilled\s+in)\s+for|"
     # a scheduled event in the present tense: "the conference continues Wednesday"
-    r"continues|resumes|reopens|reconvenes|opens|closes|begins|concludes)\b"
+    r"continues|resumes|reopens|reconvenes|opens|closes|begins|concludes|starts|ends|expires|"
+    r"kicks\s+off)\b"
     r"(?:[^.,;]|(?<=\d)[.,](?=\d))*$"  # a decimal point ("€1.2bn") does not end the clause
 )
 _BY_END = re.compile(r"\b[Bb]y\s+$")

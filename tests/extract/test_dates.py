@@ -378,3 +378,12 @@ def test_the_date_of_a_correction_notice_is_not_a_claim() -> None:
 def test_a_day_an_event_is_put_back_to_is_ahead() -> None:
     claim = one("The vote was postponed until 3 March.", "date", dt.date(2027, 9, 20))
     assert (claim.span, claim.date) == ("3 March", "2028-03-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A ruling is expected on Tuesday.", "The offer, which starts on Tuesday, runs for a month."],
+)
+def test_an_expected_or_starting_event_on_a_weekday_is_the_coming_one(text: str) -> None:
+    claim = one(text, "date", dt.date(2027, 3, 20))
+    assert (claim.span, claim.date) == ("Tuesday", "2027-03-23")
