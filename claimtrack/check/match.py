@@ -307,7 +307,29 @@ def _other_sums(x: Row, y: Row) -> bool:
 
 
 def _sums(row: Row) -> tuple[tuple[str, float], ...]:
-    return values.amounts(row.text)
+    if row.kind != "duration":
+        return values.amounts(row.text)
+    placed = values.placed_amounts(row.text)
+    if not placed:
+        return ()
+    # A sum belongs to the nearest length of time: in "jailed A for 13 years for a fraud that
+    # took £36.8m, and B was sentenced to four years" the £36.8m is not B's.
+    at = row.text.find(row.span)
+    others = [
+        m.start() for m in _DURATION.finditer(row.text) if not at <= m.start() < at + len(row.span)
+    ]
+    return tuple(
+        (sign, value)
+        for sign, value, pos in placed
+        if all(abs(pos - at) <= abs(pos - other) for other in others)
+    )
+
+
+_DURATION = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s+and\s+a\s+half)?\s+(?:years?|months?|weeks?|days?)\b",
+    re.IGNORECASE,
+)
 
 
 def _running_change(x: Row, y: Row) -> bool:

@@ -45,6 +45,9 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _FRACTION = re.compile(
     r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", re.IGNORECASE
 )
+# A whole and a part ("four and a half years") is a figure written out, not a share rounded
+# to the nearest simple fraction.
+_AND_A = re.compile(r"\band\s+(?:a|one|two|three)\s+(?:half|thirds?|quarters?)\b", re.IGNORECASE)
 # "2.5 percentage points", "3 points", "4pp", "4 pp" (digits may touch "pp").
 _POINTS = re.compile(r"(?<![a-z])points?(?![a-z])|(?<![a-z])pp(?![a-z])", re.IGNORECASE)
 
@@ -116,7 +119,7 @@ def interval(
     hi = (value_max if value_max is not None else value) * factor
     exact = counted and step <= factor and value == int(value) and "." not in (span or "")
     half = 0.0 if exact else min(HALF_STEP * step, ROUNDING_CAP * abs(lo))
-    if span and not _NUMBER.search(span) and _FRACTION.search(span):
+    if span and not _NUMBER.search(span) and _FRACTION.search(span) and not _AND_A.search(span):
         half = max(half, FRACTION_WIDTH * abs(lo))
     q = qualifier or "exact"
     if q == "approx":
@@ -152,6 +155,18 @@ def amounts(sentence: str) -> tuple[tuple[str, float], ...]:
     for m in _AMOUNT.finditer(sentence):
         scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
         out.append((m.group(1), float(m.group(2).replace(",", "")) * scale))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def placed_amounts(sentence: str) -> tuple[tuple[str, float, int], ...]:
+    """The sums of money a sentence names, with where each starts."""
+    if not any(sign in sentence for sign in "$€£¥"):
+        return ()
+    out = []
+    for m in _AMOUNT.finditer(sentence):
+        scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
+        out.append((m.group(1), float(m.group(2).replace(",", "")) * scale, m.start()))
     return tuple(out)
 
 

@@ -1029,3 +1029,44 @@ def test_a_date_past_a_long_name_with_another_event_is_two_dates(corpus: Corpus)
         "14 March", "2026-03-14", "Northern Cardiology Society Meeting",
     )  # fmt: skip
     assert flagged(corpus, FINDINGS_DAY, other, ("2026-03-15", "2026-03-20")) == []
+
+
+# ---- a sum belongs to the nearest length of time; "three and a half years" is exact ----------
+
+MARSH_TERM = C(
+    "A court jailed Brenna Holt for nine years for a fraud that took £12.4m, and her accountant,"
+    " Ivo Marsh, was sentenced to three years.",
+    "three years", "duration", 3, "year", "sentence",
+)  # fmt: skip
+
+
+def test_another_terms_sum_does_not_part_a_sentence_told_two_ways(corpus: Corpus) -> None:
+    other = C(
+        "Her accountant, Ivo Marsh, was sentenced to three and a half years for hiding £300,000.",
+        "three and a half years", "duration", 3.5, "year", "sentence",
+    )  # fmt: skip
+    assert flagged(corpus, MARSH_TERM, other) == ["value"]
+
+
+def test_a_sentences_own_far_sums_part_it_from_another_term(corpus: Corpus) -> None:
+    other = C(
+        "Her accountant, Ivo Marsh, was sentenced to three and a half years for hiding £12.4m.",
+        "three and a half years", "duration", 3.5, "year", "sentence",
+    )  # fmt: skip
+    mine = C(
+        "Ivo Marsh, the accountant, was sentenced to three years for hiding £300,000.",
+        "three years", "duration", 3, "year", "sentence",
+    )  # fmt: skip
+    assert flagged(corpus, mine, other) == []
+
+
+def test_three_and_a_half_years_meets_its_figure_in_digits(corpus: Corpus) -> None:
+    other = C(
+        "Her accountant, Ivo Marsh, was sentenced to 3.5 years in the same case.",
+        "3.5 years", "duration", 3.5, "year", "sentence",
+    )  # fmt: skip
+    half = C(
+        "Her accountant, Ivo Marsh, was sentenced to three and a half years in the same case.",
+        "three and a half years", "duration", 3.5, "year", "sentence",
+    )  # fmt: skip
+    assert flagged(corpus, half, other) == []
