@@ -173,6 +173,12 @@ _DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b
 # 'By Monday evening we had 2,400.' ('On Monday the minister said ...' dates the saying.)
 _OPENING_DAY = re.compile(r"(?:[^\n\"“]*[\"“]\s*|[ \t'‘]*)By\s+")
 _AS_CLAUSE = re.compile(r",\s+as\s+$")
+# A running total and its deadline: "had paid out £6.2 million to 480 investors by March 22".
+_BY_DAY = re.compile(r"(?:\s+(?:to|for|from)\s+[^.;,:]{0,40}?)?\s+by\s+")
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+\s+){0,3}?[a-z]{2,}(?:ed|id|en|ne|t)\b")
+# "said last week that it had so far paid £5.6m to 420 investors": the total as of that day.
+# (The sentence is the claim's, so only a clause break ends the stretch; "£5.6m" has a point.)
+_SO_FAR = re.compile(r"[^;:]{0,40}\b(?:so\s+far|to\s+date|thus\s+far)\b[^;:]{0,50}")
 _TO_LEVEL = re.compile(r",?\s+to\s+")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b")
 _YEAR_EARLIER = re.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|before)\b")
@@ -520,11 +526,24 @@ class Doc:
                 return replace(claim, date=date)  # "made its move last week, sending ... up 31%"
             if len(date) == 10 and not claim.date and d.end <= claim.start and self._opens(d, a):
                 return replace(claim, date=date)  # "By Monday evening we had 2,400."
+            if len(date) == 10 and not claim.date and self._total_by(claim, d, a):
+                return replace(claim, date=date)  # "had paid £6.2m to 480 investors by March 22"
             own = claim.date or ""
             yearless = not any(ch.isdigit() for ch in d.span)
             if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:
                 return replace(claim, date=date)  # "in March": the year the tense gives
         return claim
+
+    def _total_by(self, claim: ExtractedClaim, d: ExtractedClaim, a: int) -> bool:
+        """Whether the day ``d`` is when a running total was reached: the deadline of a
+        perfect verb ("had paid £6.2m to 480 investors by March 22"), or the day a total "so
+        far" was given ("said last week that it had so far paid £5.6m")."""
+        text = self.text
+        if d.start >= claim.end:
+            if not _BY_DAY.fullmatch(text, claim.end, d.start):
+                return False
+            return bool(_PERFECT.search(text, max(a, claim.start - 50), claim.start))
+        return bool(_SO_FAR.fullmatch(text, d.end, claim.start))
 
     def _opens(self, d: ExtractedClaim, a: int) -> bool:
         """Whether the day ``d`` opens its sentence as a deadline ("By Monday evening ...")."""

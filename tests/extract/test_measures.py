@@ -487,3 +487,17 @@ def test_a_figure_added_or_wiped_by_a_dated_move_takes_its_day() -> None:
     text = "The shares fell 8% on Tuesday, wiping about $4bn off the company's value."
     c = one(text, "money")
     assert (c.span, c.value, c.qualifier, c.date) == ("about $4bn", 4e9, "approx", "2024-10-15")
+
+
+def test_a_running_total_takes_its_deadline_day() -> None:
+    text = "The insurer had paid out €3.1m to 260 farmers by March 4, officials said."
+    assert [(c.span, c.date) for c in claims_of(text, "money") + claims_of(text, "count")] == [
+        ("€3.1m", "2024-03-04"), ("260 farmers", "2024-03-04"),
+    ]  # fmt: skip
+
+
+def test_a_total_so_far_takes_the_day_it_was_given() -> None:
+    text = "The charity said on Monday that it had so far raised £80,000 from 900 donors."
+    assert [(c.span, c.date) for c in claims_of(text, "money") + claims_of(text, "count")] == [
+        ("£80,000", "2024-10-14"), ("900 donors", "2024-10-14"),
+    ]  # fmt: skip
