@@ -60,6 +60,14 @@ _NAMED_REACH = 1200
 _NAMED_ORG_END = re.compile(rf"(?<![\w'’-])(?P<org>{_NAMED_ORG})\s*(?:[a-z]+ly\s+)?$")
 _VERB_RE = re.compile(rf"\b(?:{_VERBS}|saying|adding|urging|calling|telling|writing)\b")
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
+# "Vale's family said", "Ashcombe's lawyers said": people who speak for someone, unnamed, are
+# the speakers as written, not the person they speak for.
+_KIN_WORDS = (
+    r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*['’]s?\s+(?:family|relatives|parents|widow|widower|"
+    r"children|lawyers?|solicitors?|attorneys?|barristers?|legal\s+team|representatives)"
+)
+_KIN = re.compile(rf"(?P<who>{_KIN_WORDS})(?:\s+(?:[a-z]+ly|also|later))?")
+_KIN_END = re.compile(rf"(?<![\w'’-])(?P<who>{_KIN_WORDS})\s+(?:[a-z]+ly\s+)?$")
 _INSTITUTION = (
     r"ministry|government|army|military|police|presidency|office|embassy|commission|council|"
     r"court|agency|company|firm|group|bank|union|alliance|administration|cabinet|parliament"
@@ -312,6 +320,9 @@ class _Attributor:
             if org[:1].islower():
                 return org  # "the Lakeport Chamber of Commerce", as written
             return self.people.first_between(a, b) or org
+        kin = _KIN.fullmatch(who.strip(" ,"))
+        if kin:
+            return kin.group("who")
         person = self.people.first_between(a, b)
         if person:
             return person
@@ -377,6 +388,9 @@ class _Attributor:
                 named = self.people.first_between(s_start, apposition.end("who"))
                 if named:
                     return named  # "Jane Doe, chief executive of Acme Corp, said"
+            kin = _KIN_END.search(text, max(s_start, verb.start() - 60), verb.start())
+            if kin:
+                return kin.group("who")
             pronoun = re.search(r"\b(?P<p>he|she|it|they)\s*$", text[s_start : verb.start()], re.I)
             if pronoun:
                 at = s_start + pronoun.start("p")

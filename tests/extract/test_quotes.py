@@ -570,3 +570,13 @@ def test_surname_only_speaker_keeps_the_form_of_address() -> None:
 def test_pronoun_skips_a_subject_of_the_other_sex() -> None:
     text = "Mr Hale praised Ms Ruiz on stage. “I only did my job,” she said."
     assert one(text, "quote").speaker == "Ms Ruiz"
+
+
+def test_unnamed_people_speaking_for_someone_are_the_speakers_as_written() -> None:
+    text = "Tom Vale was jailed. “We will study the ruling with care,” Vale's lawyers said."
+    assert one(text, "quote").speaker == "Vale's lawyers"
+
+
+def test_a_named_lawyer_after_the_verb_is_the_speaker() -> None:
+    text = "“We will study the ruling with care,” said Vale's lawyer, Ana Diaz."
+    assert one(text, "quote").speaker == "Ana Diaz"
