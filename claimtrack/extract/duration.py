@@ -9,13 +9,13 @@ from .numbers import Num, qualifier_before
 from .subjects import figure_subject, names_a_thing, phrase_after
 from .types import ExtractedClaim
 
-_UNIT = r"(?P<unit>year|month|week|day|hour|decade|fortnight|centur(?=y|ies))(?:s|y|ies)?"
+_UNIT = r"(?P<unit>year|month|week|day|hour|minute|decade|fortnight|centur(?=y|ies))(?:s|y|ies)?"
 # "nine strike days", "three working days", "eleven consecutive days": a word of the kind of day.
 _KIND_OF_DAY = (
     r"consecutive|straight|full|successive|strike|school|business|rest|match|sick|holiday|race|"
     r"session|[a-z]{3,}ing"
 )
-_UNIT_HINT = re.compile(r"year|month|week|day|hour|decade|fortnight|centur", re.IGNORECASE)
+_UNIT_HINT = re.compile(r"year|month|week|day|hour|minute|decade|fortnight|centur", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(
     rf"(?:\s+(?:{_KIND_OF_DAY}))?[\s-]{_UNIT}\b(?P<half>\s+and\s+a\s+half)?",
     re.IGNORECASE,
@@ -111,6 +111,10 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
         return None  # "the first three months of the year"; "the last ten weeks" is a stretch
     qualifier, q_start = _qualifier(doc, start)
     unit, factor = _normal_unit(unit)
+    if unit == "minute" and qualifier == "exact":
+        # bare minutes are mostly match clocks and reading times ("after 11 minutes", "2
+        # minutes to read"); bounded ones state a rule or a wait ("at least 30 minutes")
+        return None
     return doc.claim(
         "duration", q_start, end, value=value * factor, unit=unit, qualifier=qualifier,
         date=doc.tied_date(start, end), subject=_subject(doc, q_start, end),

@@ -501,3 +501,19 @@ def test_a_total_so_far_takes_the_day_it_was_given() -> None:
     assert [(c.span, c.date) for c in claims_of(text, "money") + claims_of(text, "count")] == [
         ("£80,000", "2024-10-14"), ("900 donors", "2024-10-14"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wait at least 20 minutes after a dose.", [("at least 20 minutes", 20, "at_least")]),
+        ("The reply came in less than a minute.", [("less than a minute", 1, "at_most")]),
+        ("She scored after 12 minutes.", []),
+    ],
+)
+def test_minutes_are_a_duration_only_with_a_bound(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = claims_of(text, "duration")
+    assert [(c.span, c.value, c.qualifier) for c in found] == expected
+    assert all(c.unit == "minute" for c in found)
