@@ -191,6 +191,13 @@ _COPULA = re.compile(r"\b(?:was|is|were|are)\s+$")
 _HONORIFIC = re.compile(
     r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+(?P<name>[A-Z][\w'’-]+)"
 )
+_MALE = frozenset({"Mr", "Sir", "Lord"})
+# ('said he would appeal' is no sign: a lawyer's 'he' is often the client's)
+_SAID_PRONOUN = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*(?:,[^,.;“”\"]{1,80},)?\s+(?:said|says|told\s+\w+|"
+    r"added|insisted|argued|explained|confirmed)\s+(?:that\s+)?(?P<p>his|her)\s+(?:own\s+)?"
+    r"(?:client|clients|party|government|company|firm|team|department|ministry|office|staff)\b"
+)
 _SUBJECT_SENTENCES = 10
 _SUBJECT_REACH = 800  # characters back from the pronoun
 # "The judge is addressing Ashcombe directly: ..." (after an opening phrase: "Later, the judge")
@@ -256,15 +263,25 @@ class _Attributor:
         return None
 
     def _gender(self, person: str) -> str:
-        """'he' or 'she' when the story gives the person a Mr or a Mrs, else ''."""
+        """'he' or 'she' when the story says (a Mr or a Mrs, 'Ruiz said her party'), else ''."""
         if self._genders is None:
-            self._genders = {}
-            if re.search(r"\b(?:M(?:r|rs|s|iss)|Sir|Dame|Lord|Lady)\b", self.text):
-                for m in _HONORIFIC.finditer(self.text):
-                    name = self.people.resolve(m.group("name"))
-                    pronoun = "he" if m.group("title") in ("Mr", "Sir", "Lord") else "she"
-                    self._genders.setdefault(name, pronoun)
+            self._genders = self._find_genders()
         return self._genders.get(person, "")
+
+    def _find_genders(self) -> dict[str, str]:
+        genders: dict[str, str] = {}
+        text = self.text
+        if re.search(r"\b(?:M(?:r|rs|s|iss)|Sir|Dame|Lord|Lady)\b", text):
+            for m in _HONORIFIC.finditer(text):
+                name = self.people.resolve(m.group("name"))
+                genders.setdefault(name, "he" if m.group("title") in _MALE else "she")
+        # "Ana Ruiz, the mayor, said her government ...": the owner straight after a person's
+        # own speech verb is them.
+        for pos, name in zip(self.people.positions, self.people.names, strict=True):
+            said = _SAID_PRONOUN.match(text, pos)
+            if said:
+                genders.setdefault(name, "he" if said.group("p") == "his" else "she")
+        return genders
 
     def _subject(self, a: int, b: int) -> str | None:
         """The person ``text[a:b]`` opens with as its subject: a quote's speaker, 'the judge',

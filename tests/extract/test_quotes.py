@@ -580,3 +580,11 @@ def test_unnamed_people_speaking_for_someone_are_the_speakers_as_written() -> No
 def test_a_named_lawyer_after_the_verb_is_the_speaker() -> None:
     text = "“We will study the ruling with care,” said Vale's lawyer, Ana Diaz."
     assert one(text, "quote").speaker == "Ana Diaz"
+
+
+def test_a_person_who_spoke_of_her_party_is_not_the_he_of_a_later_quote() -> None:
+    text = (
+        "Ana Ruiz said her party would hold firm. Ana Ruiz then met Tom Hale. "
+        "“We agreed on almost everything,” he said."
+    )
+    assert one(text, "quote").speaker == "Tom Hale"
