@@ -27,6 +27,7 @@ _ARTICLE_FORM = re.compile(
     r"|(?<=h)alf\s+an?\s+(?P<hunit>year|month|week|day|hour))\b",
     re.IGNORECASE,
 )
+_THE_NEXT = re.compile(r"[^.;]{0,40}?\b(?:and|but|or)\b[^.;]{0,30}?\bthe\s+next\b")
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # Offsets and ages are times, not durations: "two years ago", "a week earlier", "10 years old".
 _NOT_DURATION = re.compile(
@@ -160,6 +161,8 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         one = num.words and num.value == 1 and text[num.start : num.end].lower() == "one"
         if one and m.group("unit").lower() == "day":
             continue  # "one day" is an idiom far more often than a duration; "one year" is not
+        if one and _THE_NEXT.match(text, m.end()):
+            continue  # "safe one week and gone the next": a contrast of times, no length
         value = num.value + (0.5 if m.group("half") else 0.0)
         claim = _claim(doc, num.start, m.end(), value, m.group("unit"))
         if claim is not None:

@@ -75,3 +75,7 @@ def test_a_conversion_note_is_no_claim() -> None:
     assert spans("($1 = 0.9312 euros)") == []
     assert spans("(1 euro = 1.08 dollars)") == []
     assert spans("The trial enrolled adults (n = 1,200 patients).") == ["1,200 patients"]
+
+
+def test_one_period_set_against_the_next_is_no_duration() -> None:
+    assert spans("Prices are low one month and high the next.") == []
