@@ -698,7 +698,7 @@ def _aspects(
     window = " ".join(
         [*before.split()[-MODAL_WORDS_BEFORE:], "#", *after.split()[:MODAL_WORDS_AFTER]]
     )
-    if _any(tokens(window), _MODAL_WORDS):
+    if _any(tokens(window), _MODAL_WORDS) and not _COMPOUND.search(span):
         modality = _modality(window)
         if modality:
             out.add(modality)
@@ -729,6 +729,12 @@ def _aspects(
 _EXPECTS = re.compile(
     r"(?<!as\s)\b(?:expects?|expected|expecting|predicts?|predicted|forecasts?)\b", re.IGNORECASE
 )
+
+
+# A figure joined to its unit by a hyphen ("a 650-megawatt campus", "a 24-milligram dose")
+# describes the noun after it: the thing is that size whether it is planned, promised or
+# built, so the verb's mood says nothing of the figure.
+_COMPOUND = re.compile(r"\d-[a-z]{2,}$")
 
 
 def expects(window: str) -> bool:

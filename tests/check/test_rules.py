@@ -1070,3 +1070,27 @@ def test_three_and_a_half_years_meets_its_figure_in_digits(corpus: Corpus) -> No
         "three and a half years", "duration", 3.5, "year", "sentence",
     )  # fmt: skip
     assert flagged(corpus, half, other) == []
+
+
+# ---- a hyphened figure describes its noun, whatever the verb's mood ----------------------------
+
+SOLAR_FARM = C(
+    "The 350MW solar farm near Eldby will employ 40 people once it opens.",
+    "350MW", "quantity", 350, "MW", "solar farm",
+)  # fmt: skip
+
+
+def test_a_planned_hyphened_size_told_two_ways_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "Norvik Power plans to build a 300-megawatt solar farm near Eldby.",
+        "300-megawatt", "quantity", 300, "MW", "solar farm",
+    )  # fmt: skip
+    assert flagged(corpus, SOLAR_FARM, other) == ["value"]
+
+
+def test_a_planned_amount_and_a_size_are_two_figures(corpus: Corpus) -> None:
+    other = C(
+        "Norvik Power plans to build 300 MW of solar farm capacity near Eldby.",
+        "300 MW", "quantity", 300, "MW", "solar farm",
+    )  # fmt: skip
+    assert flagged(corpus, SOLAR_FARM, other) == []
