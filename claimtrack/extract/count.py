@@ -718,6 +718,20 @@ def _from_to(doc: Doc, num: Num, nxt: Num, q_start: int) -> _Counted | None:
     return _Counted(counted[0], counted[1], num.end)
 
 
+# "Five numbers to remember", "10 things to know": a heading that counts its own list.
+_LIST_NOUNS = frozenset(
+    "numbers things facts ways reasons questions takeaways charts lessons".split()  # noqa: SIM905
+)
+_LIST_AFTER = re.compile(
+    r"\s+(?:to\s+(?:know|remember|watch|read|see)|you\s+(?:need|should)|we\s+(?:know|learned)|"
+    r"that\s+(?:matter|explain))\b"
+)
+
+
+def _listicle(text: str, found: _Counted) -> bool:
+    return found.unit in _LIST_NOUNS and _LIST_AFTER.match(text, found.end) is not None
+
+
 # "convicted of one count of fraud": a single charge is a checkable count; a lone "one" with
 # another noun is usually no claim ("one official said").
 _ONE_CHARGE = re.compile(r"\s+(?:count|charge)\s+of\b")
@@ -771,7 +785,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             found = _from_context(doc, num, out, q_start)
         if found is None and num.value >= 2:
             found = _harmed(doc, num, q_start) or _superlative_group(doc, num, q_start)
-        if found is None or _definite_reference(text, num):
+        if found is None or _definite_reference(text, num) or _listicle(text, found):
             continue
         if num.value_max is not None:
             qualifier = "range"

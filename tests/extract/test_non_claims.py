@@ -79,3 +79,7 @@ def test_a_conversion_note_is_no_claim() -> None:
 
 def test_one_period_set_against_the_next_is_no_duration() -> None:
     assert spans("Prices are low one month and high the next.") == []
+
+
+def test_a_heading_that_counts_its_own_list_is_no_claim() -> None:
+    assert spans("## Seven things to know about the strike") == []
