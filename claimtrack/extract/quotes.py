@@ -198,10 +198,34 @@ _SAID_PRONOUN = re.compile(
     r"added|insisted|argued|explained|confirmed)\s+(?:that\s+)?(?P<p>his|her)\s+(?:own\s+)?"
     r"(?:client|clients|party|government|company|firm|team|department|ministry|office|staff)\b"
 )
+# Role words that only ever name a person ('the state', 'the head of ...' need not).
+_PERSON_ROLES = frozenset(
+    {
+        "judge", "mayor", "minister", "president", "chancellor", "governor", "prosecutor",
+        "lawyer", "coach", "manager", "chairman", "chairwoman", "spokesman", "spokeswoman",
+        "spokesperson", "ambassador", "commissioner", "inspector", "detective", "senator",
+        "councillor", "bishop", "founder", "captain", "surgeon",
+    }
+)  # fmt: skip
 _SUBJECT_SENTENCES = 10
 _SUBJECT_REACH = 800  # characters back from the pronoun
 # "The judge is addressing Ashcombe directly: ..." (after an opening phrase: "Later, the judge")
-_ROLE_SUBJECT = re.compile(r"(?:[^,;:“”\"]{0,80},\s+)?[Tt]he\s+(?:[a-z-]+\s+)?(?P<role>[a-z-]+)\b")
+_ROLE_SUBJECT = re.compile(
+    r"(?:[^,;:“”\"]{0,80},\s+)?[Tt]he\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z-]+))?\b"
+)
+
+
+def _role_subject(text: str, a: int, b: int) -> str | None:
+    """The role word of a sentence opening 'The judge ...' or 'The prime minister ...'."""
+    m = _ROLE_SUBJECT.match(text, a, b)
+    if m is None:
+        return None
+    first, second = m.group("first"), m.group("second")
+    if second and is_title(second):
+        return second.lower()
+    return first.lower() if is_title(first) else None
+
+
 _OPENING = re.compile(r"[^,;:“”\"]{0,80},\s+")
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their"})
 
@@ -296,10 +320,13 @@ class _Attributor:
         at = bisect_left(positions, a)
         if at < len(positions) and positions[at] < b and _opens_sentence(text[a : positions[at]]):
             return self.people.names[at]
-        role = _ROLE_SUBJECT.match(text, a, b)
-        if role and is_title(role.group("role")):
-            return self.people.by_role(role.group("role"), a)
-        return None
+        role = _role_subject(text, a, b)
+        if role is None:
+            return None
+        holder = self.people.by_role(role, a)
+        if holder is None and role in _PERSON_ROLES:
+            return "the " + role  # "The judge jailed Vale": nobody named, as written
+        return holder
 
     def _whose_speech(self, pos: int) -> str | None:
         """'Vantescu's speech ... "...," he told delegates': the owner of the words in the

@@ -588,3 +588,8 @@ def test_a_person_who_spoke_of_her_party_is_not_the_he_of_a_later_quote() -> Non
         "“We agreed on almost everything,” he said."
     )
     assert one(text, "quote").speaker == "Tom Hale"
+
+
+def test_pronoun_after_an_unnamed_role_subject_is_the_role_as_written() -> None:
+    text = "The judge jailed Tom Vale for six years. “You showed no remorse at all,” she said."
+    assert one(text, "quote").speaker == "the judge"
