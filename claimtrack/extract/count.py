@@ -732,9 +732,19 @@ def _listicle(text: str, found: _Counted) -> bool:
     return found.unit in _LIST_NOUNS and _LIST_AFTER.match(text, found.end) is not None
 
 
-# "convicted of one count of fraud": a single charge is a checkable count; a lone "one" with
-# another noun is usually no claim ("one official said").
+# "convicted of one count of fraud", "with one match left": a single charge, or the one thing
+# still to come, is a checkable count; a lone "one" with another noun is usually no claim
+# ("one official said").
 _ONE_CHARGE = re.compile(r"\s+(?:count|charge)\s+of\b")
+_ONE_LEFT = re.compile(r"\s+[a-z]{3,}\s+(?:left|remaining|to\s+go|to\s+play)\b")
+_WITH_BEFORE = re.compile(r"\b(?:[Ww]ith|only|just|still)\s+$")
+
+
+def _one_counted(text: str, num: Num) -> bool:
+    if _ONE_CHARGE.match(text, num.end):
+        return True
+    left = _ONE_LEFT.match(text, num.end)
+    return bool(left and _WITH_BEFORE.search(text, max(0, num.start - 8), num.start))
 
 
 def find(doc: Doc) -> list[ExtractedClaim]:
@@ -753,7 +763,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             and num.value <= 1
             and num.value_max is None
             and qualifier == "exact"
-            and not _ONE_CHARGE.match(text, num.end)
+            and not _one_counted(text, num)
         ):
             continue  # "one official", "one day"; but "at most one seat" is a bound
         if raw.count(".") == 1 and len(raw) <= 5 and _TIMETABLE.match(text, num.end):

@@ -229,3 +229,9 @@ def test_a_single_charge_is_a_count() -> None:
     assert [(c.span, c.value, c.unit) for c in found] == [
         ("two counts", 2, "counts"), ("one count", 1, "counts"),
     ]  # fmt: skip
+
+
+def test_the_one_thing_still_to_come_is_a_count() -> None:
+    found = claims_of("Dunmore lead the table with one race left.", "count")
+    assert [(x.span, x.value, x.unit) for x in found] == [("one race", 1, "races")]
+    assert claims_of("One steward left early.", "count") == []
