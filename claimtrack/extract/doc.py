@@ -173,6 +173,11 @@ _DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b
 # 'By Monday evening we had 2,400.' ('On Monday the minister said ...' dates the saying.)
 _OPENING_DAY = re.compile(r"(?:[^\n\"“]*[\"“]\s*|[ \t'‘]*)By\s+")
 _AS_CLAUSE = re.compile(r",\s+as\s+$")
+# "The poll, published last week, put ... on 31%": the aside dates the source's figures.
+_PUBLISHED_BEFORE = re.compile(
+    r",\s+(?:published|released|issued|conducted|carried\s+out)\s+(?:on\s+|in\s+)?$"
+)
+_PUBLISHED_AFTER = re.compile(r",\s+[a-z](?:[^.;]|\.(?=\d)){0,80}")  # the verb, then its figures
 # A running total and its deadline: "had paid out £6.2 million to 480 investors by March 22".
 _BY_DAY = re.compile(r"(?:\s+(?:to|for|from)\s+[^.;,:]{0,40}?)?\s+by\s+")
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+\s+){0,3}?[a-z]{2,}(?:ed|id|en|ne|t)\b")
@@ -526,6 +531,8 @@ class Doc:
                 return replace(claim, date=date)  # "made its move last week, sending ... up 31%"
             if len(date) == 10 and not claim.date and d.end <= claim.start and self._opens(d, a):
                 return replace(claim, date=date)  # "By Monday evening we had 2,400."
+            if not claim.date and d.end <= claim.start and self._published(d, claim.start):
+                return replace(claim, date=date)  # "The poll, published last week, put A on 31%"
             if len(date) == 10 and not claim.date and self._total_by(claim, d, a):
                 return replace(claim, date=date)  # "had paid £6.2m to 480 investors by March 22"
             own = claim.date or ""
@@ -533,6 +540,14 @@ class Doc:
             if yearless and len(own) == 7 == len(date) and own[5:] == date[5:] and own != date:
                 return replace(claim, date=date)  # "in March": the year the tense gives
         return claim
+
+    def _published(self, d: ExtractedClaim, start: int) -> bool:
+        """Whether ``d`` is when the source of the figures came out, said in an aside on the
+        sentence's subject: "The final poll, published last week, put the Alliance on 31%"."""
+        text = self.text
+        if not _PUBLISHED_BEFORE.search(text, max(0, d.start - 30), d.start):
+            return False
+        return bool(_PUBLISHED_AFTER.fullmatch(text, d.end, start))
 
     def _total_by(self, claim: ExtractedClaim, d: ExtractedClaim, a: int) -> bool:
         """Whether the day ``d`` is when a running total was reached: the deadline of a
