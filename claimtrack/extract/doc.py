@@ -173,6 +173,13 @@ _DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b
 # 'By Monday evening we had 2,400.' ('On Monday the minister said ...' dates the saying.)
 _OPENING_DAY = re.compile(r"(?:[^\n\"“]*[\"“]\s*|[ \t'‘]*)By\s+")
 _AS_CLAUSE = re.compile(r",\s+as\s+$")
+# "speeds at Monday's morning peak fell to 19 km/h": the day's event, in the subject, dates
+# the level its verb reports.
+_AT_DAYS_EVENT = re.compile(r"\b(?:at|on|during|for)\s+$")
+_DAYS_EVENT_VERB = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){1,3}(?:fell|rose|dropped|climbed|jumped|reached|hit|was|were|"
+    r"peaked|averaged|stood)\s+(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|some\s+)?"
+)
 # "The poll, published last week, put ... on 31%": the aside dates the source's figures.
 _PUBLISHED_BEFORE = re.compile(
     r",\s+(?:published|released|issued|conducted|carried\s+out)\s+(?:on\s+|in\s+)?$"
@@ -531,6 +538,14 @@ class Doc:
                 return replace(claim, date=date)  # "made its move last week, sending ... up 31%"
             if len(date) == 10 and not claim.date and d.end <= claim.start and self._opens(d, a):
                 return replace(claim, date=date)  # "By Monday evening we had 2,400."
+            if (
+                len(date) == 10
+                and not claim.date
+                and d.end <= claim.start
+                and _AT_DAYS_EVENT.search(text, max(0, d.start - 8), d.start)
+                and _DAYS_EVENT_VERB.fullmatch(text, d.end, claim.start)
+            ):
+                return replace(claim, date=date)  # "at Monday's morning peak fell to 19 km/h"
             if not claim.date and d.end <= claim.start and self._published(d, claim.start):
                 return replace(claim, date=date)  # "The poll, published last week, put A on 31%"
             if len(date) == 10 and not claim.date and self._total_by(claim, d, a):

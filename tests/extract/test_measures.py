@@ -523,3 +523,9 @@ def test_an_aside_saying_when_the_source_came_out_dates_its_figures() -> None:
     text = "The latest survey, released in March, found 42% of nurses planned to leave."
     c = one(text, "percent")
     assert (c.span, c.value, c.date) == ("42%", 42, "2024-03")
+
+
+def test_a_days_event_in_the_subject_dates_the_level_reached() -> None:
+    text = "Queues at Tuesday's evening rush reached 4 km, police said."
+    c = one(text, "quantity")
+    assert (c.span, c.value, c.unit, c.date) == ("4 km", 4, "km", "2024-10-15")
