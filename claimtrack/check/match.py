@@ -312,19 +312,29 @@ def _sums(row: Row) -> tuple[tuple[str, float], ...]:
     placed = values.placed_amounts(row.text)
     if not placed:
         return ()
-    # A sum belongs to the nearest length of time: in "jailed A for 13 years for a fraud that
-    # took £36.8m, and B was sentenced to four years" the £36.8m is not B's.
+    # A sum in another joined clause with a length of time of its own belongs to that one: in
+    # "jailed A for 13 years for a fraud that took £36.8m, and B was sentenced to four years"
+    # the £36.8m is not B's.
     at = row.text.find(row.span)
-    others = [
-        m.start() for m in _DURATION.finditer(row.text) if not at <= m.start() < at + len(row.span)
-    ]
+    cuts = [m.start() for m in _JOIN_CLAUSE.finditer(row.text)]
+    mine = _part(cuts, at)
+    others = {
+        _part(cuts, m.start())
+        for m in _DURATION.finditer(row.text)
+        if not at <= m.start() < at + len(row.span)
+    }
     return tuple(
         (sign, value)
         for sign, value, pos in placed
-        if all(abs(pos - at) <= abs(pos - other) for other in others)
+        if _part(cuts, pos) == mine or _part(cuts, pos) not in others
     )
 
 
+def _part(cuts: list[int], pos: int) -> int:
+    return sum(cut <= pos for cut in cuts)
+
+
+_JOIN_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 _DURATION = re.compile(
     r"\b(?:\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:\s+and\s+a\s+half)?\s+(?:years?|months?|weeks?|days?)\b",

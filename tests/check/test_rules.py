@@ -1094,3 +1094,16 @@ def test_a_planned_amount_and_a_size_are_two_figures(corpus: Corpus) -> None:
         "300 MW", "quantity", 300, "MW", "solar farm",
     )  # fmt: skip
     assert flagged(corpus, SOLAR_FARM, other) == []
+
+
+def test_a_sum_in_its_own_joined_clause_still_parts_two_loans(corpus: Corpus) -> None:
+    mine = C(
+        "Rosland said it would lend €800 million over four years, while the Hale Bank announced"
+        " a €2bn loan for the port, repayable over 25 years.",
+        "25 years", "duration", 25, "year", "repayable",
+    )  # fmt: skip
+    other = C(
+        "The Hale Bank has approved a €150m emergency loan for Rosland, repayable over 30 years.",
+        "30 years", "duration", 30, "year", "repayable",
+    )  # fmt: skip
+    assert flagged(corpus, mine, other) == []
