@@ -81,9 +81,12 @@ _COUNTERS = re.compile(
 # A consent banner the reader kept: "We and our 143 partners use cookies ...", and the
 # standard wording that does not say "cookies": "We and our 143 partners store and access
 # information on your device ...".
-_COOKIE = re.compile(
-    r"[Cc]ookies?\b|[Ww]e and our \d[\d,]* (?:partners|vendors)\b"
-    r"|[Ss]tore and(?:/or)? access information on (?:a|your) device"
+# Each pattern opens with a literal or one letter class, so the regex engine skips along fast
+# (one alternation of them is several times slower).
+_COOKIE = (
+    re.compile(r"[Cc]ookies?\b"),
+    re.compile(r"and our \d[\d,]* (?:partners|vendors)\b"),
+    re.compile(r"access information on (?:a|your) device"),
 )
 _CONSENT = re.compile(
     r"partners|vendors|consent|accept|agree|privacy|personalis|personaliz|advertising|device",
@@ -199,7 +202,7 @@ _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
 def _consent_banners(text: str) -> list[tuple[int, int]]:
     zones: list[tuple[int, int]] = []
-    for m in _COOKIE.finditer(text):
+    for m in sorted((m for rx in _COOKIE for m in rx.finditer(text)), key=lambda m: m.start()):
         start = text.rfind("\n", 0, m.start()) + 1
         end = _line_end(text, m.end())
         banner = end - start <= _PROMO_PARAGRAPH and _CONSENT.search(text, start, end)
