@@ -183,6 +183,11 @@ _DAYS_EVENT_VERB = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+){1,3}(?:fell|rose|dropped|climbed|jumped|reached|hit|was|were|"
     r"peaked|averaged|stood)\s+(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|some\s+)?"
 )
+# A sentence opening on a clock time without a day: "By 8am, ...", "By noon ...".
+_BY_CLOCK = re.compile(
+    r"[ \t\"“]*By\s+(?:\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|noon|midday|midnight)"
+    r"(?!\s+(?:on|last|yesterday|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
 # "The poll, published last week, put ... on 31%": the aside dates the source's figures.
 _PUBLISHED_BEFORE = re.compile(
     r",\s+(?:published|released|issued|conducted|carried\s+out)\s+(?:on\s+|in\s+)?$"
@@ -435,7 +440,22 @@ class Doc:
     def _relative_dates(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         """Dates a figure takes from the figures around it."""
         claims = self._a_year_earlier(self._changes_to_levels(claims))
-        return self._meanwhile(self._same_period(claims))
+        return self._by_clock_time(self._meanwhile(self._same_period(claims)))
+
+    def _by_clock_time(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+        """'By 8am, the ministry said 1,480 people had died': a clock time with no day is
+        today's, the day of publication."""
+        if self.published is None or "By " not in self.text:
+            return claims  # the cheap test first
+        out: list[ExtractedClaim] = []
+        for c in claims:
+            if c.kind in _NUMERIC and not c.date:
+                a, _ = self.sentences.bounds(c.start, c.end)
+                m = _BY_CLOCK.match(self.text, a)
+                if m and m.end() <= c.start:
+                    c = replace(c, date=self.published.isoformat())
+            out.append(c)
+        return out
 
     def _meanwhile(self, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         """'90,000 people had spent Sunday night outdoors, as more than 150 aftershocks rattled

@@ -529,3 +529,9 @@ def test_a_days_event_in_the_subject_dates_the_level_reached() -> None:
     text = "Queues at Tuesday's evening rush reached 4 km, police said."
     c = one(text, "quantity")
     assert (c.span, c.value, c.unit, c.date) == ("4 km", 4, "km", "2024-10-15")
+
+
+def test_a_clock_time_without_a_day_is_the_day_of_publication() -> None:
+    text = "By 9am, the coastguard said 212 people had been rescued."
+    c = one(text, "count")
+    assert (c.span, c.value, c.date) == ("212 people", 212, "2024-10-18")
