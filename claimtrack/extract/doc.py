@@ -174,7 +174,10 @@ _VERB_GAP = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?[a-z]{3,}\s+")
 _DAY_AS_OBJECT = re.compile(r"['’]s\b|\s+(?:night|morning|evening|afternoon)\b")
 # A deadline opening the sentence or the quotation in it dates what was reached by then:
 # 'By Monday evening we had 2,400.' ('On Monday the minister said ...' dates the saying.)
-_OPENING_DAY = re.compile(r"(?:[^\n\"“]*[\"“]\s*|[ \t'‘]*)By\s+")
+_OPENING_DAY = re.compile(
+    r"(?:[^\n\"“]*[\"“]\s*|[ \t'‘]*)By\s+"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|noon|midday|midnight)\s+on\s+)?"
+)  # "By noon on Tuesday, 300 people had left."
 _AS_CLAUSE = re.compile(r",\s+as\s+$")
 # "speeds at Monday's morning peak fell to 19 km/h": the day's event, in the subject, dates
 # the level its verb reports.

@@ -535,3 +535,8 @@ def test_a_clock_time_without_a_day_is_the_day_of_publication() -> None:
     text = "By 9am, the coastguard said 212 people had been rescued."
     c = one(text, "count")
     assert (c.span, c.value, c.date) == ("212 people", 212, "2024-10-18")
+
+
+def test_a_deadline_of_a_clock_time_on_a_day_dates_the_total() -> None:
+    c = one("By noon on Tuesday, 300 people had left the town.", "count")
+    assert (c.span, c.date) == ("300 people", "2024-10-15")
