@@ -90,8 +90,13 @@ def claim_for(session: Session, doc_id: int, ref: Ref) -> int | None:
     overlapping = [c for c in claims if c.start < end and at < c.end and c.id is not None]
     if not overlapping:
         return None
-    # The claim that covers most of the span (a quote over a number inside it).
-    best = max(overlapping, key=lambda c: (min(end, c.end) - max(at, c.start), -c.start))
+    # The claim that covers most of the span (a quote over a number inside it); of two that
+    # cover all of it, the tighter one ("within a year" is the duration, not the quote
+    # around it).
+    best = max(
+        overlapping,
+        key=lambda c: (min(end, c.end) - max(at, c.start), -(c.end - c.start), -c.start),
+    )
     return best.id
 
 
