@@ -95,6 +95,11 @@ _OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|that|a|its|their|each|every|\d)", 
 
 # "for a year", "over a fortnight": the preposition of a stretch of time, not of a rate.
 _STRETCH_BEFORE = re.compile(r"\b(?:[Ff]or|[Oo]ver)\s+$")
+# ... ending its phrase: "for a day pass", "for a month's rent" name a thing, not a length.
+_STRETCH_END = re.compile(
+    r"\s*(?:[,.;:)!?\"”]|$)|\s+(?:of|in|on|at|and|or|but|from|to|until|before|after|while|when|"
+    r"as|starting|beginning|since|with|without|because|if|unless)\b"
+)
 
 
 def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
@@ -181,7 +186,10 @@ def find(doc: Doc) -> list[ExtractedClaim]:
             qualifier, _ = _qualifier(doc, m.start())
             long_span = unit.lower() in ("decade", "centur")
             stretch = re.match(r"\s+of\s+[a-z]", text[m.end() : m.end() + 8])
-            stretch = stretch or _STRETCH_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            stretch = stretch or (
+                _STRETCH_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                and _STRETCH_END.match(text, m.end())
+            )
             if not m.group("half") and qualifier == "exact" and not (long_span or stretch):
                 continue  # "a year" alone is usually a rate ("tonnes a year")
             if _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):

@@ -483,6 +483,11 @@ def test_a_unit_after_for_or_over_is_a_length(
     assert (c.span, c.value, c.unit, c.qualifier) == (span, value, unit, "exact")
 
 
+def test_a_unit_naming_a_thing_after_for_is_no_length() -> None:
+    assert claims_of("Entry costs £8 for a day ticket.", "duration") == []
+    assert claims_of("He owes £700 for a month's rent.", "duration") == []
+
+
 def test_a_figure_added_or_wiped_by_a_dated_move_takes_its_day() -> None:
     text = "The shares fell 8% on Tuesday, wiping about $4bn off the company's value."
     c = one(text, "money")
