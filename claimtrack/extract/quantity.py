@@ -38,7 +38,10 @@ _UNITS: dict[str, str] = {
     "ton": "t", "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kg": "kg",
     "grams": "g", "grammes": "g", "milligrams": "mg", "milligram": "mg", "mg": "mg",
     "micrograms": "µg", "microgram": "µg", "lbs": "lb",
+    "square feet": "ft2", "square foot": "ft2", "square-foot": "ft2", "sq ft": "ft2",
     "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "yards": "yd",
+    "megatonnes": "Mt", "megatonne": "Mt", "gigatonnes": "Gt", "gigatonne": "Gt",
+    "g": "g", "decibels": "dB", "dB": "dB", "mmHg": "mmHg", "Mbps": "Mbps", "Gbps": "Gbps",
     "gallons": "gal", "cubic feet": "ft3", "bpd": "barrels", "kilovolts": "kV", "kV": "kV",
     "megawatt-hours": "MWh", "megawatt hours": "MWh", "gigawatt-hours": "GWh",
     "gigawatt hours": "GWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
@@ -56,10 +59,10 @@ _UNITS: dict[str, str] = {
 }  # fmt: skip
 # Symbols that also spell other things: only attached to the digits ("40C", not "40 C").
 _ATTACHED_ONLY = frozenset({"C", "F", "°"})
-# "mg" and "ml" too: in capitals they spell other things ("5 ML", "the MG 4").
+# "mg", "ml", "g" too: in capitals they spell other things ("5 ML", "the MG 4", "5G").
 _CASE_SENSITIVE = frozenset(
     {"MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "m3", "km2", "m2", "kV", "C", "F", "ft", "mg",
-     "ml", "mL"}
+     "ml", "mL", "g", "dB", "mmHg", "Mbps", "Gbps"}
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _AFTER = re.compile(rf"(?P<gap>[\s-]|\s?-\s?)?(?P<unit>{_UNIT_RE})(?![\w²³])", re.IGNORECASE)

@@ -92,6 +92,12 @@ def test_light_heads_keep_the_noun_that_names_them(text: str, unit: str) -> None
         ("The depot covers 45,000 square metres.", 45000, "m2"),
         ("Carbon dioxide hit 424 parts per million.", 424, "ppm"),
         ("Tankers carry 2 million barrels a day.", 2e6, "barrels"),
+        ("The loft has 1,200 sq ft of floor.", 1200, "ft2"),
+        ("Mills emitted 3 megatonnes of carbon.", 3, "Mt"),
+        ("Traffic noise reached 78 decibels.", 78, "dB"),
+        ("His blood pressure was 150 mmHg.", 150, "mmHg"),
+        ("Homes get 30 Mbps broadband.", 30, "Mbps"),
+        ("Each bar has 12 g of sugar.", 12, "g"),
     ],
 )
 def test_quantity_units_of_wire_copy(text: str, value: float, unit: str) -> None:
