@@ -295,8 +295,9 @@ _PART_OF_WORD = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 # "12mg".
 # Each is found from a plain pattern that the regex engine skips to fast, then checked.
 _CODE_DIGIT = re.compile(r"(?:USD|EUR|GBP|CHF|JPY|CNY|INR|AUD|CAD|SEK|NOK|DKK|PLN)(?=\d)")
-_DIGIT_UNIT = re.compile(r"[kcmMGT](?<=\d[kcmMGT])")  # the letter first: the faster scan
-_GLUED_UNIT = re.compile(r"(?:km|kg|mm|cm|mg|ml|mL|MW|GW|kW|MWh|GWh|TWh|kWh|mph|kph)\b")
+_DIGIT_UNIT = re.compile(r"[kcmMGTp](?<=\d[kcmMGTp])")  # the letter first: the faster scan
+# ("40pc": the British papers' per cent)
+_GLUED_UNIT = re.compile(r"(?:km|kg|mm|cm|mg|ml|mL|MW|GW|kW|MWh|GWh|TWh|kWh|mph|kph|pc)\b")
 _GLUED_NUMBER = re.compile(rf"(?P<n>{_DIGITS})(?P<s>(?:bn|m|mn|k|million|billion)\b)?")
 
 

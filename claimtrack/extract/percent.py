@@ -11,7 +11,7 @@ from .subjects import figure_subject, inherit_subjects, phrase_after
 from .types import ExtractedClaim
 
 _AFTER = re.compile(
-    r"\s?(?P<u>%|per\s?cent\b|pct\b|percentage[\s-]+points?\b|points?\s+percent\b"
+    r"\s?(?P<u>%|per\s?cent\b|pct\b|(?-i:pc)\b|percentage[\s-]+points?\b|points?\s+percent\b"
     r"|(?P<bp>basis\s+points?\b|bps?\b))",
     re.IGNORECASE,
 )

@@ -545,3 +545,9 @@ def test_a_clock_time_without_a_day_is_the_day_of_publication() -> None:
 def test_a_deadline_of_a_clock_time_on_a_day_dates_the_total() -> None:
     c = one("By noon on Tuesday, 300 people had left the town.", "count")
     assert (c.span, c.date) == ("300 people", "2024-10-15")
+
+
+def test_per_cent_written_pc_onto_the_digits() -> None:
+    c = one("Council tax will rise 4.99pc in April.", "percent")
+    assert (c.span, c.value, c.unit) == ("4.99pc", 4.99, "%")
+    assert claims_of("The office bought 30 PCs.", "percent") == []
