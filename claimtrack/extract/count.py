@@ -701,6 +701,21 @@ def _superlative_group(doc: Doc, num: Num, q_start: int) -> _Counted | None:
     return _Counted(unit, unit, num.end)
 
 
+# "The vote was 312 to 290", "MPs voted 64 to 35": a tally of votes with the noun left out.
+_VOTE_BEFORE = re.compile(
+    r"\b(?:vote|votes|voted|voting|ballot|tally)\b(?:\s+(?:was|is|went|ended|finished|of|by))?"
+    r"(?:\s+(?:a|an|narrow|comfortable|the|final))*\s+$"
+)
+
+
+def _vote_tally(text: str, num: Num, q_start: int) -> _Counted | None:
+    if num.words or not _TO_SECOND.match(text, num.end):
+        return None
+    if not _VOTE_BEFORE.search(text, max(0, q_start - 40), q_start):
+        return None
+    return _Counted("votes", "votes", num.end)
+
+
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 
 
@@ -783,7 +798,7 @@ def find(doc: Doc) -> list[ExtractedClaim]:
         if found is None and i + 1 < len(nums):
             found = _from_to(doc, num, nums[i + 1], q_start)
         if found is None:
-            found = _of_group(doc, num, q_start)
+            found = _of_group(doc, num, q_start) or _vote_tally(text, num, q_start)
         if found is None and num.start in second:
             first = second[num.start]
             found = _Counted(first.unit, first.subject or "", num.end)

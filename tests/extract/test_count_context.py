@@ -251,3 +251,8 @@ def test_a_part_of_the_cuts_counts_the_jobs_cut() -> None:
         ("2,600 jobs", 2600, "jobs"), ("40,000 people", 40000, "people"),
         ("About 700", 700, "jobs"),
     ]  # fmt: skip
+
+
+def test_a_vote_tally_without_its_noun_counts_votes() -> None:
+    found = claims_of("Senators voted 58 to 41 on Tuesday.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [("58", 58, "votes"), ("41", 41, "votes")]
