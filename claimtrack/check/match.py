@@ -200,8 +200,9 @@ def same_thing(
         floor = context_min
     elif subj is None and x.kind != "percent" and x.head & y.head:
         # No subject, but the same word right by both figures ("35 km south-west of"): that
-        # word is what the figure measures.
-        floor = max(context_min, CONTEXT_MIN_HEAD)
+        # word is what the figure measures. The same verb and the same party on the other end
+        # ("took £38.6m from savers") say it as well as a subject would.
+        floor = context_min if _same_role(x, y) else max(context_min, CONTEXT_MIN_HEAD)
     elif subj is None:
         # A share has no noun of its own ("34%" of what?): its sentence must say more.
         alone = CONTEXT_MIN_NO_SUBJECT_PERCENT if x.kind == "percent" else CONTEXT_MIN_NO_SUBJECT
@@ -219,6 +220,33 @@ def same_thing(
     if text.other_stories(x.story, y.story):
         return None  # two articles that name no one in common
     return ctx + (subj or 0.0) / 2
+
+
+def _same_role(x: Row, y: Row) -> bool:
+    if x.kind != "money":
+        return False
+    role = x.derived("role", _role)
+    return role is not None and role == y.derived("role", _role)
+
+
+# "took £38.6m (about $48.9m) from more than 1,100 savers": the verb, then who it came from or
+# went to.
+_ROLE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(from|to)\s+(?:(?:more\s+than|about|some|nearly|over|at\s+least)\s+)?"
+    r"(?:[\d,]+\s+)?([a-z]+)"
+)
+
+
+def _role(row: Row) -> tuple[str, str, str] | None:
+    at = row.text.find(row.span)
+    if at <= 0:
+        return None
+    m = _ROLE_AFTER.match(row.text, at + len(row.span))
+    before = text.words(row.text[:at])[-1:]
+    if m is None or not before or before[0].lower() in text.STOP_WORDS:
+        return None
+    noun = text.subject_word(m.group(2))
+    return (before[0].lower(), m.group(1), noun) if noun else None
 
 
 def _same_clause(x: Row, y: Row) -> bool:

@@ -1107,3 +1107,29 @@ def test_a_sum_in_its_own_joined_clause_still_parts_two_loans(corpus: Corpus) ->
         "30 years", "duration", 30, "year", "repayable",
     )  # fmt: skip
     assert flagged(corpus, mine, other) == []
+
+
+# ---- the same verb and the same party stand for a missing subject ------------------------------
+
+TOOK_FROM_TENANTS = money(
+    "A landlord who took €2.4m from more than 300 tenants in bogus deposits has been jailed.",
+    "€2.4m", 2.4e6, "",
+)  # fmt: skip
+
+
+def test_the_same_verb_and_party_told_with_another_figure_is_flagged(corpus: Corpus) -> None:
+    other = money(
+        "Opening the trial, prosecutors told jurors that the scheme took €2.6m from tenants"
+        " between 2019 and 2024, using forged tenancy papers and a network of shell firms.",
+        "€2.6m", 2.6e6, "",
+    )  # fmt: skip
+    assert flagged(corpus, TOOK_FROM_TENANTS, other) == ["value"]
+
+
+def test_the_same_verb_with_another_party_is_two_figures(corpus: Corpus) -> None:
+    other = money(
+        "Opening the trial, prosecutors told jurors that the scheme took €2.6m from banks"
+        " between 2019 and 2024, using forged tenancy papers and a network of shell firms.",
+        "€2.6m", 2.6e6, "",
+    )  # fmt: skip
+    assert flagged(corpus, TOOK_FROM_TENANTS, other) == []
