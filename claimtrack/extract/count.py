@@ -484,9 +484,15 @@ def _main_count(text: str, out: list[ExtractedClaim], before: int) -> ExtractedC
     return out[-1] if out[-1].unit else None
 
 
+# Nouns whose plural is the word itself: "staff numbers fell to 1,100" counts staff.
+_SAME_PLURAL = frozenset(
+    "staff personnel people police cattle livestock sheep deer fish aircraft crew".split()  # noqa: SIM905
+)
+
+
 def plural(noun: str) -> str:
     """'seat' -> 'seats', 'match' -> 'matches', 'party' -> 'parties' (units are plural)."""
-    if noun.endswith("s"):
+    if noun.endswith("s") or noun in _SAME_PLURAL:
         return noun
     if noun.endswith(("ch", "sh", "x", "z")):
         return noun + "es"
@@ -653,7 +659,7 @@ def _harmed(doc: Doc, num: Num, q_start: int) -> _Counted | None:
 
 # "Of the dead, 1,340 were in the province": the group named before counts the number.
 _OF_GROUP_BEFORE = re.compile(
-    r"\b[Oo]f\s+(?:the|those|these|its|their)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?),\s+$"
+    r"\b[Oo]f\s+(?:the|those|these|its|their)\s+(?:\d[\d,.]*\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?),\s+$"
 )
 _GROUP_AFTER = re.compile(r"\s+(?:were|was|are|is|had|have|remain|remained)\b")
 # Adjectives standing for people: "the dead", "the injured".

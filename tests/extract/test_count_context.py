@@ -256,3 +256,15 @@ def test_a_part_of_the_cuts_counts_the_jobs_cut() -> None:
 def test_a_vote_tally_without_its_noun_counts_votes() -> None:
     found = claims_of("Senators voted 58 to 41 on Tuesday.", "count")
     assert [(c.span, c.value, c.unit) for c in found] == [("58", 58, "votes"), ("41", 41, "votes")]
+
+
+def test_of_the_group_with_its_total_counts_the_group() -> None:
+    found = claims_of("Of the 900 applicants, 310 were accepted.", "count")
+    assert [(c.span, c.value, c.unit) for c in found] == [
+        ("900 applicants", 900, "applicants"), ("310", 310, "applicants"),
+    ]  # fmt: skip
+
+
+def test_numbers_of_a_noun_with_no_plural_form_keep_it() -> None:
+    c = one("Crew numbers fell to 140 last winter.", "count")
+    assert (c.span, c.value, c.unit) == ("140", 140, "crew")
