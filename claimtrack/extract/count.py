@@ -302,11 +302,15 @@ def _definite_reference(text: str, num: Num) -> bool:
 # "The death toll rose to 45.": a figure with no noun after it, reached by a verb of totals.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood\s+at|stands\s+at|"
+    r"grew|grown|increased|decreased|declined|shrank|shrunk|slipped|swelled|soared|surged|"
+    r"plunged|doubled|tripled|"
     r"totall?ed|toll\s+(?:is|was|of)|total\s+of|number\s+of\s+\w+\s+(?:is|was))(?:\s+to)?"
     r"|(?P<past>pass|passe[sd]|exceed|exceed(?:s|ed)|tops?|topped|surpass|surpasse[sd]|cross|"
     r"crosse[sd])"
     # "had risen 14 per cent in a year, to almost 96,000": the level after the change
     r"|,\s+to"
+    # "grew by 2% to 84,000": the level after the change
+    r"|\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?\d[\d,.]*\s?(?:%|per\s?cent|percent)\s+to"
     r"|(?P<crowd>crowd|attendance|audience)\s+of"
     # "The crowd broke the ground record of 39,870": the record counts what the sentence does
     r"|record\s+of"
@@ -326,6 +330,8 @@ _TOTAL_FILLER = frozenset(
     """the a an has have had rose risen climbed jumped fell dropped reached hit stood stands at to
 of is was totalled totaled could would will may might pass passes passed exceed exceeds exceeded
 top tops topped surpass surpasses surpassed cross crosses crossed record new in on a year per
+grew grown increased decreased declined shrank shrunk slipped swelled soared surged plunged
+doubled tripled by
 cent percent almost nearly about around some roughly more than over just under""".split()  # noqa: SIM905
 )
 # "Passenger numbers had reached 8,900 a day": the noun before "numbers" is what is counted.
@@ -556,7 +562,7 @@ def _bare_total(
 # "Complaints to the regulator rose to 2,310": a plural noun opening the sentence is what its
 # bare total counts; "membership rose to 11,500" counts members.
 _OPENING_PLURAL = re.compile(r"(?:The\s+)?(?P<noun>[A-Z][a-z]{3,}s)\b(?<!ss)(?!['’])")
-_OPENING_MEMBERS = re.compile(r"\bmembership\b")
+_OPENING_MEMBERS = re.compile(r"\b[Mm]embership\b")
 # Plurals whose bare figure is a level or an amount, not how many: "Prices rose to 1,450".
 _LEVEL_PLURALS = frozenset(
     """prices costs rates yields levels temperatures emissions earnings profits revenues sales

@@ -268,3 +268,18 @@ def test_of_the_group_with_its_total_counts_the_group() -> None:
 def test_numbers_of_a_noun_with_no_plural_form_keep_it() -> None:
     c = one("Crew numbers fell to 140 last winter.", "count")
     assert (c.span, c.value, c.unit) == ("140", 140, "crew")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Membership grew to 6,300 in 2025.", "6,300", 6300, "members"),
+        ("Enquiries rose by 8% to 2,750.", "2,750", 2750, "enquiries"),
+        ("Bookings declined to 910.", "910", 910, "bookings"),
+    ],
+)
+def test_more_verbs_of_change_reach_a_bare_total(
+    text: str, span: str, value: float, unit: str
+) -> None:
+    c = one(text, "count")
+    assert (c.span, c.value, c.unit) == (span, value, unit)
