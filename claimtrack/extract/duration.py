@@ -102,6 +102,13 @@ _STRETCH_END = re.compile(
 )
 
 
+# "takes 90 minutes", "waited 40 minutes": a verb that measures a length.
+_LENGTH_VERB = re.compile(
+    r"\b(?:takes?|took|taking|lasts?|lasted|lasting|waited|waits?|waiting|spent|spends?)\s+"
+    r"(?:just\s+|only\s+|barely\s+)?$"
+)
+
+
 def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> ExtractedClaim | None:
     text = doc.text
     offset = _NOT_DURATION.match(text, end)
@@ -117,9 +124,14 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
         return None  # "the first three months of the year"; "the last ten weeks" is a stretch
     qualifier, q_start = _qualifier(doc, start)
     unit, factor = _normal_unit(unit)
-    if unit == "minute" and qualifier == "exact":
+    if (
+        unit == "minute"
+        and qualifier == "exact"
+        and not _LENGTH_VERB.search(text, max(0, start - 20), start)
+    ):
         # bare minutes are mostly match clocks and reading times ("after 11 minutes", "2
-        # minutes to read"); bounded ones state a rule or a wait ("at least 30 minutes")
+        # minutes to read"); bounded or measured ones state a rule or a wait ("at least 30
+        # minutes", "the journey takes 90 minutes")
         return None
     return doc.claim(
         "duration", q_start, end, value=value * factor, unit=unit, qualifier=qualifier,

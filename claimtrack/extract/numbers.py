@@ -58,7 +58,9 @@ _FIRST_WORD = f"(?:{_cased(_SMALL_WORDS)})"
 _WORD = f"(?:{_cased(_SMALL_WORDS + '|' + _SCALE_WORDS + '|dozen')})"
 _WORDS = (
     rf"(?:(?:[Aa]n?\s+(?:{_cased(_SCALE_WORDS + '|dozen')})|{_FIRST_WORD})"
-    rf"(?:(?:\s+|-)(?:and\s+)?{_WORD})*(?:\s+and\s+(?:a\s+)?(?:half|quarter)"
+    rf"(?:(?:\s+|-)(?:and\s+)?{_WORD})*"
+    # "two and a half", hyphened as a modifier: "a three-and-a-half-year term"
+    rf"(?:(?:\s+|-)and(?:\s+|-)(?:a(?:\s+|-))?(?:half|quarter)"
     rf"(?:\s+(?:{_cased(_SCALE_WORDS)}))?)?)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"

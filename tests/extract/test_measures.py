@@ -551,3 +551,18 @@ def test_per_cent_written_pc_onto_the_digits() -> None:
     c = one("Council tax will rise 4.99pc in April.", "percent")
     assert (c.span, c.value, c.unit) == ("4.99pc", 4.99, "%")
     assert claims_of("The office bought 30 PCs.", "percent") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The crossing takes 75 minutes.", "75 minutes", 75, "minute"),
+        ("She served a two-and-a-half-year term.", "two-and-a-half-year", 2.5, "year"),
+        ("The hearing lasted three-and-a-half hours.", "three-and-a-half hours", 3.5, "hour"),
+    ],
+)
+def test_measured_minutes_and_hyphened_halves(
+    text: str, span: str, value: float, unit: str
+) -> None:
+    c = one(text, "duration")
+    assert (c.span, c.value, c.unit) == (span, value, unit)
