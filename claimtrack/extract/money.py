@@ -97,9 +97,10 @@ def _code_after(text: str, end: int) -> tuple[str, int] | None:
     return _WORD_CODES.get(base, "USD"), m.end()
 
 
-# "€25 million a day", "6 cents a gallon", "€85 per tonne": the rate belongs to the figure.
+# "€25 million a day", "6 cents a gallon", "€85 per tonne", "£1.2bn-a-year": the rate belongs
+# to the figure.
 _RATE = re.compile(
-    r"\s+(?:a|an|per|each)\s+(?P<per>year|day|month|week|hour|night|gallon|litre|liter|tonne|ton|"
+    r"(?:\s+(?:a|an|per|each)\s+|-a-|-per-)(?P<per>year|day|month|week|hour|night|gallon|litre|liter|tonne|ton|"
     r"barrel|share|head|person|capita|kilo|kilogram|kg|pound|unit|mile|kilometre|kilometer|km|"
     r"megawatt-hour|kilowatt-hour|MWh|kWh|household|passenger|seat|vote|dose|pupil|student|patient|"
     r"borrower|customer|employee|worker|family|resident|citizen|child|adult|ticket|visitor|player|"
@@ -300,7 +301,9 @@ def _find_amounts(doc: Doc) -> list[ExtractedClaim]:
         if bracketed or (last_subject and follows_figure(text, q_start, last_end)):
             subject = last_subject  # "€35 billion loan ($38 billion)", "up from $486 billion"
         else:
-            subject = _with_rate(_subject(doc, q_start, amount_end), rate)
+            # "a $5-a-month plan": the noun comes after the hyphened rate
+            hyphened = rate is not None and text[rate.start()] == "-"
+            subject = _with_rate(_subject(doc, q_start, end if hyphened else amount_end), rate)
         if bracketed and qualifier == "exact":
             qualifier = last_qualifier  # "up to €35 billion ($38 billion)": same bound
         tied = doc.tied_date(q_start, end)

@@ -154,3 +154,8 @@ def test_a_currency_joined_by_a_hyphen() -> None:
 
 def test_a_wire_conversion_note_is_no_figure() -> None:
     assert claims_of("Aid rose to 2 billion euros. ($1 = 0.9312 euros)", "money")[1:] == []
+
+
+def test_a_rate_hyphened_onto_the_amount_stays_in_the_span() -> None:
+    c = one("Guests pay for a £95-a-night room.", "money")
+    assert (c.span, c.value, c.unit, c.subject) == ("£95-a-night", 95, "GBP", "room per night")
