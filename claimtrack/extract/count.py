@@ -11,7 +11,7 @@ from .subjects import phrase_after, possessor_before
 from .types import ExtractedClaim
 
 _MEMBER = re.compile(
-    r"-(?P<noun>member|strong|seat|nation|country|person|man|woman|team|club|party|state)\b\s*"
+    r"-(?P<noun>member|strong|seat|nation|country|person|man|woman|team|club|party|state|bed)\b\s*"
 )
 _PLURAL = {"country": "countries", "party": "parties", "person": "people", "man": "men",
            "woman": "women"}  # fmt: skip
@@ -199,6 +199,8 @@ def _counted(doc: Doc, num: Num) -> tuple[str | None, str, int] | None:
         if not noun:
             return None
         unit = counted_unit(noun) or noun.split()[-1].lower()
+        if _CROWD_WORDS.search(noun):
+            unit = "people"  # "a 300-strong crowd" is 300 people
         return unit, noun, num.end + len(m.group(0).rstrip())
     if m:
         noun, _ = phrase_after(text, m.end(), b, max_words=3)

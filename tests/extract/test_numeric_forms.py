@@ -235,3 +235,15 @@ def test_scaled_values_carry_no_float_crumbs() -> None:
 def test_a_reporting_noun_names_the_figure() -> None:
     text = "Profit was $2.2bn, against analysts' estimates of $2.0bn."
     assert [c.subject for c in claims_of(text, "money")] == ["Profit", "analysts' estimates"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("A 5,000-strong crowd marched.", "5,000-strong", "people"),
+        ("They built a 250-bed hospital.", "250-bed", "beds"),
+    ],
+)
+def test_hyphened_sizes_count_what_they_measure(text: str, span: str, unit: str) -> None:
+    c = one(text, "count")
+    assert (c.span, c.unit) == (span, unit)
