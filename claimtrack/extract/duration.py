@@ -63,6 +63,8 @@ def _normal_unit(unit: str) -> tuple[str, float]:
         return "year", 100.0
     if unit == "fortnight":
         return "week", 2.0  # so that "a fortnight" meets "two weeks"
+    if unit == "minute":
+        return "hour", 1 / 60  # the contract's smallest unit: "90 minutes" meets "1.5 hours"
     return unit, 1.0
 
 
@@ -123,9 +125,8 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
     if _PART_OF.search(doc.text, max(0, start - 16), start) and _OF_PERIOD.match(doc.text, end):
         return None  # "the first three months of the year"; "the last ten weeks" is a stretch
     qualifier, q_start = _qualifier(doc, start)
-    unit, factor = _normal_unit(unit)
     if (
-        unit == "minute"
+        unit.lower() == "minute"
         and qualifier == "exact"
         and not _LENGTH_VERB.search(text, max(0, start - 20), start)
     ):
@@ -133,6 +134,7 @@ def _claim(doc: Doc, start: int, end: int, value: float, unit: str) -> Extracted
         # minutes to read"); bounded or measured ones state a rule or a wait ("at least 30
         # minutes", "the journey takes 90 minutes")
         return None
+    unit, factor = _normal_unit(unit)
     return doc.claim(
         "duration", q_start, end, value=value * factor, unit=unit, qualifier=qualifier,
         date=doc.tied_date(start, end), subject=_subject(doc, q_start, end),
