@@ -26,6 +26,10 @@ _QUANTITY = {
     "l": ("volume", 0.001), "litre": ("volume", 0.001), "liter": ("volume", 0.001),
     "km2": ("area", 1e6), "km²": ("area", 1e6), "ha": ("area", 1e4), "hectare": ("area", 1e4),
     "sq km": ("area", 1e6), "square kilometre": ("area", 1e6),
+    "mg": ("mass", 1e-6), "mt": ("mass", 1e9), "gt": ("mass", 1e12),
+    "ml": ("volume", 1e-6), "m3": ("volume", 1.0), "m2": ("area", 1.0),
+    "ft": ("length", 0.3048), "ft2": ("area", 0.09290304),
+    "mbps": ("data rate", 1e6), "gbps": ("data rate", 1e9),
 }  # fmt: skip
 # Counted nouns that name the same kind of thing.
 _COUNT_SYNONYMS = {"troop": "soldier", "person": "people", "personnel": "soldier"}

@@ -1133,3 +1133,48 @@ def test_the_same_verb_with_another_party_is_two_figures(corpus: Corpus) -> None
         "€2.6m", 2.6e6, "",
     )  # fmt: skip
     assert flagged(corpus, TOOK_FROM_TENANTS, other) == []
+
+
+# ---- units the extractor normalises, converted before comparing -----------------------------
+
+DOSE = C(
+    "Patients in the trial took a daily 24 mg tablet of velmarin for a year.",
+    "24 mg", "quantity", 24, "mg", "velmarin tablet",
+)  # fmt: skip
+
+
+def test_one_dose_in_milligrams_and_grams_is_one_figure(corpus: Corpus) -> None:
+    other = C(
+        "Patients in the trial took a daily 0.024 g tablet of velmarin for a year.",
+        "0.024 g", "quantity", 0.024, "g", "velmarin tablet",
+    )  # fmt: skip
+    assert flagged(corpus, DOSE, other) == []
+
+
+def test_a_dose_told_in_grams_that_differs_is_flagged(corpus: Corpus) -> None:
+    other = C(
+        "Patients in the trial took a daily 0.032 g tablet of velmarin for a year.",
+        "0.032 g", "quantity", 0.032, "g", "velmarin tablet",
+    )  # fmt: skip
+    assert flagged(corpus, DOSE, other) == ["value"]
+
+
+STEEL = C(
+    "The Orlen steelworks emitted 2.4 Mt of carbon dioxide last year.",
+    "2.4 Mt", "quantity", 2.4, "Mt", "steelworks emissions",
+)  # fmt: skip
+
+
+def steel_tonnes(value: float) -> C:
+    return C(
+        f"The Orlen steelworks emitted {value:g} million tonnes of carbon dioxide last year.",
+        f"{value:g} million tonnes", "quantity", value * 1e6, "t", "steelworks emissions",
+    )  # fmt: skip
+
+
+def test_megatonnes_meet_tonnes(corpus: Corpus) -> None:
+    assert flagged(corpus, STEEL, steel_tonnes(2.4)) == []
+
+
+def test_megatonnes_against_other_tonnes_are_flagged(corpus: Corpus) -> None:
+    assert flagged(corpus, STEEL, steel_tonnes(2.9)) == ["value"]
