@@ -242,7 +242,10 @@ def _opens_sentence(prefix: str) -> bool:
 
 # Letters after a name ("Naomi Pellow KC", "Jane Hale MP", "Sir Alan Pryce CBE") are an honour
 # or office, not part of it; the registry of names would take them for a company's acronym.
-_POSTNOMINAL = re.compile(r"(?<=[a-z]) (?:KC|QC|SC|MP|MEP|MSP|OBE|MBE|CBE|KBE|DBE|PhD)\b")
+# An office before a name ("Local MP Jane Hale") is a title, not letters after one.
+_POSTNOMINAL = re.compile(
+    r"(?<=[a-z]) (?:KC|QC|SC|MP|MEP|MSP|OBE|MBE|CBE|KBE|DBE|PhD)\b(?!\s+[A-Z][a-z])"
+)
 
 
 def _without_postnominals(text: str) -> str:

@@ -593,3 +593,8 @@ def test_a_person_who_spoke_of_her_party_is_not_the_he_of_a_later_quote() -> Non
 def test_pronoun_after_an_unnamed_role_subject_is_the_role_as_written() -> None:
     text = "The judge jailed Tom Vale for six years. “You showed no remorse at all,” she said."
     assert one(text, "quote").speaker == "the judge"
+
+
+def test_office_letters_before_a_name_are_not_part_of_the_speaker() -> None:
+    text = 'Local MP Mara Quill spoke first. "The road has waited long enough," she said.'
+    assert one(text, "quote").speaker == "Mara Quill"
